@@ -1,0 +1,26 @@
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/check_command.h"
+#include "cli/version.h"
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  CLI::App app{"wflint: a static analyzer for AWS Step Functions state machines and SSM "
+               "Automation runbooks"};
+  app.set_version_flag("--version", std::string("wflint ") + wflint::kVersion);
+  app.require_subcommand(1);
+  wflint::cli::CheckCommand check(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? 0 : wflint::cli::kExitUsage;
+  }
+  if (check.parsed()) return check.run();
+  return wflint::cli::kExitUsage;
+}

@@ -1,0 +1,103 @@
+#include "engine/check.h"
+
+#include <exception>
+
+#include <fmt/format.h>
+
+#include "load/loader.h"
+#include "rules/registry.h"
+
+namespace wflint {
+namespace {
+
+const rules::Rule& rule_for(LoadProblem::Kind kind) {
+  return kind == LoadProblem::Kind::DuplicateKey ? rules::kDuplicateKey : rules::kSyntaxError;
+}
+
+class DocumentChecker {
+ public:
+  DocumentChecker(const CheckOptions& options, std::vector<Diagnostic>& out)
+      : options_(options), sink_(out) {}
+
+  void add_problems(const std::vector<LoadProblem>& problems) {
+    for (const LoadProblem& problem : problems) {
+      const rules::Rule& rule = rule_for(problem.kind);
+      if (!options_.filter.enabled(rule.info.id)) continue;
+      auto finding = sink_.report_at(rule, problem.span, "", problem.message);
+      for (const RelatedSpan& related : problem.related) finding.related(related.span, related.message);
+      if (!problem.help.empty()) finding.help(problem.help);
+    }
+  }
+
+  void report_unknown(const Node& root) {
+    if (!options_.filter.enabled(rules::kUnknownDocument.info.id)) return;
+    const Span start{root.span().source, root.span().begin, root.span().begin + 1};
+    sink_
+        .report_at(rules::kUnknownDocument, start, "",
+                   "not a Step Functions state machine (no top-level StartAt and States) nor an "
+                   "SSM Automation runbook (no schemaVersion and mainSteps)")
+        .help("pass --kind asl or --kind ssm to check it as one anyway");
+  }
+
+  void run_rules(const Document& document, DocumentKind kind) {
+    std::optional<asl::StateMachine> machine;
+    std::optional<ssm::Runbook> runbook;
+    if (kind == DocumentKind::Asl) machine.emplace(*document.root());
+    if (kind == DocumentKind::Ssm) runbook.emplace(*document.root());
+    const rules::CheckContext ctx{document, kind, machine ? &*machine : nullptr,
+                                  runbook ? &*runbook : nullptr};
+    for (const rules::Rule* rule : rules::all_rules()) {
+      if (!rule->check || !rule->info.applies_to(kind)) continue;
+      if (!options_.filter.enabled(rule->info.id)) continue;
+      rule->check(ctx, sink_);
+    }
+  }
+
+ private:
+  const CheckOptions& options_;
+  rules::DiagnosticSink sink_;
+};
+
+}  // namespace
+
+FileReport check_source(std::unique_ptr<Source> source, Origin origin,
+                        const CheckOptions& options) {
+  FileReport report;
+  report.path = source->path();
+  const bool explicit_file = origin == Origin::Explicit;
+  const bool speak_of_broken_files = explicit_file || may_hold_workflow(source->text());
+  try {
+    const Syntax syntax = detect_syntax(source->path(), source->text());
+    std::vector<LoadedDocument> documents = load_documents(*source, syntax);
+    DocumentChecker checker(options, report.diagnostics);
+    for (const LoadedDocument& loaded : documents) {
+      const Node* root = loaded.document->root();
+      if (!root) {
+        if (speak_of_broken_files) checker.add_problems(loaded.problems);
+        continue;
+      }
+      const DocumentKind kind = options.forced_kind.value_or(classify(root));
+      if (kind == DocumentKind::Unknown) {
+        if (explicit_file) checker.report_unknown(*root);
+        continue;
+      }
+      checker.add_problems(loaded.problems);
+      checker.run_rules(*loaded.document, kind);
+      report.checked = true;
+    }
+    if (documents.empty() && explicit_file && options.filter.enabled("WF003")) {
+      rules::DiagnosticSink(report.diagnostics)
+          .report_at(rules::kUnknownDocument, Span{source.get(), 0, 0}, "",
+                     "the file holds no document")
+          .help("an empty file is neither a state machine nor a runbook");
+    }
+    report.checked = report.checked || explicit_file || !report.diagnostics.empty();
+  } catch (const std::exception& error) {
+    report.failure = fmt::format("internal error while checking: {} (please report this)", error.what());
+  }
+  sort_and_dedupe(report.diagnostics);
+  report.source = std::move(source);
+  return report;
+}
+
+}  // namespace wflint

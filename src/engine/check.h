@@ -1,0 +1,25 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "engine/rule_filter.h"
+#include "model/document_kind.h"
+#include "support/file_report.h"
+
+namespace wflint {
+
+struct CheckOptions {
+  RuleFilter filter;
+  std::optional<DocumentKind> forced_kind;  // --kind
+};
+
+// How a file came to be checked. A file met while walking a directory that is not a workflow is
+// skipped silently; one named explicitly is reported as unknown.
+enum class Origin { Explicit, Walked };
+
+// Loads, classifies and checks every document of `source`. Never throws.
+FileReport check_source(std::unique_ptr<Source> source, Origin origin, const CheckOptions& options);
+
+}  // namespace wflint

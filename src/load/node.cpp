@@ -1,0 +1,83 @@
+#include "load/node.h"
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+namespace wflint {
+
+std::string_view to_string(NodeKind kind) {
+  switch (kind) {
+    case NodeKind::Object:
+      return "object";
+    case NodeKind::Array:
+      return "array";
+    case NodeKind::String:
+      return "string";
+    case NodeKind::Number:
+      return "number";
+    case NodeKind::Bool:
+      return "boolean";
+    case NodeKind::Null:
+      return "null";
+  }
+  return "null";
+}
+
+const Node* Node::find(std::string_view key) const {
+  if (kind_ != NodeKind::Object) return nullptr;
+  for (std::size_t i = child_count_; i-- > 0;) {
+    if (children_[i].key() == key) return &children_[i];
+  }
+  return nullptr;
+}
+
+std::string_view Node::find_string(std::string_view key) const {
+  const Node* member = find(key);
+  return member && member->is_string() ? member->text() : std::string_view{};
+}
+
+namespace {
+
+void append_escaped_token(std::string& out, std::string_view token) {
+  for (char c : token) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out.push_back(c);
+    }
+  }
+}
+
+}  // namespace
+
+std::string Node::json_pointer() const {
+  std::vector<const Node*> chain;
+  for (const Node* n = this; n->parent_; n = n->parent_) chain.push_back(n);
+  std::string out;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    out.push_back('/');
+    if ((*it)->has_key_) {
+      append_escaped_token(out, (*it)->key());
+    } else {
+      out += std::to_string((*it)->index_);
+    }
+  }
+  return out;
+}
+
+Document::Document(const Source& source, std::size_t arena_hint)
+    : source_(source), arena_(std::max<std::size_t>(arena_hint, 1024)) {}
+
+std::string_view Document::keep(std::string_view text) {
+  const char* begin = source_.data();
+  if (text.data() >= begin && text.data() + text.size() <= begin + source_.size()) return text;
+  if (text.empty()) return {};
+  char* copy = static_cast<char*>(arena_.allocate(text.size(), 1));
+  std::memcpy(copy, text.data(), text.size());
+  return {copy, text.size()};
+}
+
+}  // namespace wflint

@@ -1,0 +1,102 @@
+#pragma once
+
+#include <cstdint>
+#include <memory_resource>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "support/source.h"
+
+namespace wflint {
+
+enum class NodeKind : uint8_t { Object, Array, String, Number, Bool, Null };
+
+std::string_view to_string(NodeKind kind);
+
+// One value of a loaded document, JSON or YAML alike. Nodes live in their Document's arena and
+// are read-only once built; an object's members and an array's elements are stored contiguously
+// in source order.
+class Node {
+ public:
+  NodeKind kind() const { return kind_; }
+  bool is_object() const { return kind_ == NodeKind::Object; }
+  bool is_array() const { return kind_ == NodeKind::Array; }
+  bool is_string() const { return kind_ == NodeKind::String; }
+  bool is_number() const { return kind_ == NodeKind::Number; }
+  bool is_bool() const { return kind_ == NodeKind::Bool; }
+  bool is_null() const { return kind_ == NodeKind::Null; }
+
+  // A string's decoded value, or a number's source text (so "1.0" and big integers survive).
+  std::string_view text() const { return {text_, text_len_}; }
+  bool bool_value() const { return bool_value_; }
+  // A YAML tag such as "!Sub"; empty when there is none.
+  std::string_view tag() const { return {tag_, tag_len_}; }
+
+  // Members of an object or elements of an array, in source order.
+  std::span<const Node> children() const { return {children_, child_count_}; }
+  std::size_t size() const { return child_count_; }
+  // The member with this key; with duplicate keys, the last one (as most JSON readers keep).
+  const Node* find(std::string_view key) const;
+  // The string value of member `key`, or empty when it is absent or not a string.
+  std::string_view find_string(std::string_view key) const;
+
+  // Set when this node is an object member.
+  bool has_key() const { return has_key_; }
+  std::string_view key() const { return {key_, key_len_}; }
+  const Node* parent() const { return parent_; }
+  std::size_t index_in_parent() const { return index_; }
+
+  Span span() const { return {source_, begin_, end_}; }
+  // The span of the member's key, quotes included; the value's span for non-members.
+  Span key_span() const { return has_key_ ? Span{source_, key_begin_, key_end_} : span(); }
+  const Source& source() const { return *source_; }
+
+  // RFC 6901 pointer from the document root, e.g. "/States/Charge/Next".
+  std::string json_pointer() const;
+
+ private:
+  friend class TreeBuilder;
+
+  const Source* source_ = nullptr;
+  const Node* parent_ = nullptr;
+  const Node* children_ = nullptr;
+  const char* text_ = nullptr;
+  const char* key_ = nullptr;
+  const char* tag_ = nullptr;
+  uint32_t text_len_ = 0;
+  uint32_t key_len_ = 0;
+  uint32_t begin_ = 0;
+  uint32_t end_ = 0;
+  uint32_t key_begin_ = 0;
+  uint32_t key_end_ = 0;
+  uint32_t child_count_ = 0;
+  uint32_t index_ = 0;
+  uint16_t tag_len_ = 0;
+  NodeKind kind_ = NodeKind::Null;
+  bool bool_value_ = false;
+  bool has_key_ = false;
+};
+
+// One document of a file (a YAML stream may hold several): its root and the arena that owns
+// its nodes and decoded strings.
+class Document {
+ public:
+  explicit Document(const Source& source, std::size_t arena_hint = 0);
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+
+  const Source& source() const { return source_; }
+  const Node* root() const { return root_; }
+  void set_root(const Node* root) { root_ = root; }
+  std::pmr::memory_resource* arena() { return &arena_; }
+  // Copies `text` into the arena unless it already points into the source buffer.
+  std::string_view keep(std::string_view text);
+
+ private:
+  const Source& source_;
+  std::pmr::monotonic_buffer_resource arena_;
+  const Node* root_ = nullptr;
+};
+
+}  // namespace wflint

@@ -1,0 +1,149 @@
+#include <algorithm>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "report/reporter.h"
+#include "support/utf8.h"
+
+namespace wflint {
+namespace {
+
+constexpr std::size_t kTabWidth = 4;
+
+struct Style {
+  bool enabled;
+  std::string paint(std::string_view text, std::string_view code) const {
+    if (!enabled) return std::string(text);
+    return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
+  }
+};
+
+std::string_view severity_color(Severity severity) {
+  switch (severity) {
+    case Severity::Error:
+      return "1;31";
+    case Severity::Warning:
+      return "1;33";
+    case Severity::Info:
+      return "1;36";
+  }
+  return "1";
+}
+
+// A source line made printable: tabs expanded, so the underline lines up.
+std::string printable_line(std::string_view line) {
+  std::string out;
+  for (char c : line) {
+    if (c == '\t') {
+      out.append(kTabWidth, ' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// Display width of the first `columns - 1` code points of `line`.
+std::size_t display_width(std::string_view line, uint32_t column) {
+  std::size_t width = 0, seen = 0;
+  for (std::size_t i = 0; i < line.size() && seen + 1 < column; ++i) {
+    auto c = static_cast<unsigned char>(line[i]);
+    if (utf8::is_continuation(c)) continue;
+    ++seen;
+    width += c == '\t' ? kTabWidth : 1;
+  }
+  return width;
+}
+
+class TextReporter final : public Reporter {
+ public:
+  TextReporter(std::ostream& out, TextOptions options) : out_(out), options_(options) {}
+
+  void add_file(const FileReport& report) override {
+    for (const Diagnostic& d : report.diagnostics) write_diagnostic(d);
+  }
+
+  void finish(const Summary& summary) override {
+    if (options_.quiet) return;
+    if (summary.total() == 0) {
+      out_ << fmt::format("No problems found in {} {}.\n", summary.files_checked,
+                          summary.files_checked == 1 ? "file" : "files");
+      return;
+    }
+    std::vector<std::string> parts;
+    for (Severity s : {Severity::Error, Severity::Warning, Severity::Info}) {
+      std::size_t n = summary.by_severity[static_cast<std::size_t>(s)];
+      if (n == 0) continue;
+      std::string word(to_string(s));
+      if (s != Severity::Info && n != 1) word += "s";
+      parts.push_back(fmt::format("{} {}", n, word));
+    }
+    out_ << fmt::format("Found {} {} ({}) in {} of {} {}.\n", summary.total(),
+                        summary.total() == 1 ? "problem" : "problems", fmt::join(parts, ", "),
+                        summary.files_with_findings, summary.files_checked,
+                        summary.files_checked == 1 ? "file" : "files");
+  }
+
+ private:
+  void write_diagnostic(const Diagnostic& d) {
+    const Location loc = locate(d.span);
+    const Style style{options_.color};
+    out_ << style.paint(fmt::format("{}:{}:{}:", loc.file->path(), loc.begin.line, loc.begin.column),
+                        "1")
+         << ' ' << style.paint(fmt::format("{}:", to_string(d.severity)), severity_color(d.severity))
+         << ' ' << style.paint(d.message, "1") << fmt::format(" [{} {}]\n", d.rule_id, d.rule_name);
+
+    uint32_t widest_line = loc.begin.line;
+    for (const RelatedSpan& r : d.related) {
+      const Location rl = locate(r.span);
+      if (rl.file == loc.file) widest_line = std::max(widest_line, rl.begin.line);
+    }
+    const std::size_t gutter = std::to_string(widest_line).size() + 1;
+    const std::string bar = style.paint(std::string(gutter, ' ') + "|", "1;34");
+    out_ << bar << '\n';
+    write_frame(loc, '^', "", gutter, style);
+    for (const RelatedSpan& r : d.related) {
+      const Location rl = locate(r.span);
+      if (rl.file != loc.file) {
+        out_ << std::string(gutter, ' ') << "= note: " << r.message << " at " << rl.file->path()
+             << ':' << rl.begin.line << ':' << rl.begin.column << '\n';
+        continue;
+      }
+      out_ << bar << '\n';
+      write_frame(rl, '-', r.message, gutter, style);
+    }
+    if (!d.help.empty()) {
+      out_ << std::string(gutter, ' ') << style.paint("= help:", "1") << ' ' << d.help << '\n';
+    }
+  }
+
+  // The line of `loc` with an underline of `mark` characters under the span.
+  void write_frame(const Location& loc, char mark, const std::string& label, std::size_t gutter,
+                   const Style& style) {
+    const std::string_view line = loc.file->line_text(loc.begin.line);
+    const std::string number = std::to_string(loc.begin.line);
+    out_ << style.paint(std::string(gutter - 1 - number.size(), ' ') + number + " |", "1;34") << ' '
+         << printable_line(line) << '\n';
+    const std::size_t start = display_width(line, loc.begin.column);
+    const std::size_t stop = loc.end.line == loc.begin.line
+                                 ? display_width(line, loc.end.column)
+                                 : display_width(line, static_cast<uint32_t>(line.size() + 1));
+    const std::size_t width = std::max<std::size_t>(1, stop > start ? stop - start : 0);
+    std::string underline = std::string(start, ' ') + std::string(width, mark);
+    if (!label.empty()) underline += " " + label;
+    out_ << style.paint(std::string(gutter, ' ') + "|", "1;34") << ' '
+         << style.paint(underline, mark == '^' ? "1;31" : "1;34") << '\n';
+  }
+
+  std::ostream& out_;
+  TextOptions options_;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_text_reporter(std::ostream& out, TextOptions options) {
+  return std::make_unique<TextReporter>(out, options);
+}
+
+}  // namespace wflint

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "load/node.h"
+#include "model/asl/state_machine.h"
+#include "model/document_kind.h"
+#include "model/ssm/runbook.h"
+#include "support/diagnostic.h"
+
+namespace wflint::rules {
+
+// Which document kinds a rule applies to.
+enum KindMask : uint8_t { kAsl = 1, kSsm = 2, kAnyDocument = 0xFF };
+
+struct RuleInfo {
+  std::string_view id;    // "ASL001": fixed forever, other tools depend on it
+  std::string_view name;  // "missing-start-state": names the bad pattern
+  Severity severity;      // the default
+  uint8_t kinds;          // KindMask bits
+  std::string_view summary;
+
+  bool applies_to(DocumentKind kind) const;
+};
+
+// What a rule may read: the document and its typed view (the one matching its kind).
+struct CheckContext {
+  const Document& document;
+  DocumentKind kind;
+  const asl::StateMachine* state_machine = nullptr;
+  const ssm::Runbook* runbook = nullptr;
+};
+
+struct Rule;
+
+// Adds detail to a finding just reported.
+class DiagnosticBuilder {
+ public:
+  explicit DiagnosticBuilder(Diagnostic& diagnostic) : diagnostic_(diagnostic) {}
+  DiagnosticBuilder& related(const Span& span, std::string message);
+  DiagnosticBuilder& help(std::string text);
+
+ private:
+  Diagnostic& diagnostic_;
+};
+
+// Collects the findings of the rules run on one document.
+class DiagnosticSink {
+ public:
+  explicit DiagnosticSink(std::vector<Diagnostic>& out) : out_(out) {}
+  // A finding about `node`, underlining its value.
+  DiagnosticBuilder report(const Rule& rule, const Node& node, std::string message);
+  // A finding about the member `node`, underlining its key.
+  DiagnosticBuilder report_key(const Rule& rule, const Node& node, std::string message);
+  DiagnosticBuilder report_at(const Rule& rule, const Span& span, std::string pointer,
+                              std::string message);
+
+ private:
+  std::vector<Diagnostic>& out_;
+};
+
+using CheckFunction = void (*)(const CheckContext&, DiagnosticSink&);
+
+struct Rule {
+  RuleInfo info;
+  // nullptr for findings the engine itself raises while loading and classifying (WF0xx).
+  CheckFunction check;
+};
+
+}  // namespace wflint::rules

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace wflint::utf8 {
+
+std::size_t count_code_points(std::string_view text);
+// Code points at or above U+10000 count two units.
+std::size_t count_utf16_units(std::string_view text);
+// Offset of the first byte that does not start or continue a valid UTF-8 sequence.
+std::optional<std::size_t> first_invalid_byte(std::string_view text);
+
+inline bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+}  // namespace wflint::utf8
