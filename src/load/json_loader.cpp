@@ -190,15 +190,17 @@ bool JsonReader::read_value(od::value value) {
 bool JsonReader::read_root() {
   od::json_type type;
   if (auto error = doc_.type().get(type)) return fail(error);
-  bool ok = false;
-  if (type == od::json_type::object || type == od::json_type::array) {
-    od::value root;
-    if (auto error = doc_.get_value().get(root)) return fail(error);
-    ok = read_value(root);
-  } else {
-    ok = read_scalar(doc_, type);
+  if (type != od::json_type::object && type != od::json_type::array) {
+    // A scalar document: simdjson checks nothing after it, so look at the rest ourselves.
+    if (!read_scalar(doc_, type)) return false;
+    for (std::size_t i = builder_.last_end(); i < source_.size(); ++i) {
+      if (!is_space(source_.data()[i])) return fail(simdjson::TRAILING_CONTENT);
+    }
+    return true;
   }
-  if (!ok) return false;
+  od::value root;
+  if (auto error = doc_.get_value().get(root)) return fail(error);
+  if (!read_value(root)) return false;
   const char* trailing = nullptr;
   if (!doc_.current_location().get(trailing)) return fail(simdjson::TRAILING_CONTENT);
   return true;

@@ -214,14 +214,20 @@ void TreeHandler::close_container() {
 
 // yaml-cpp's messages are terse; say what is wrong in words a user knows.
 std::string plain_message(const std::string& message) {
-  if (message == "end of map not found") return "mapping is not closed: expected '}'";
-  if (message == "end of sequence not found") return "sequence is not closed: expected ']'";
-  if (message == "end of map flow not found") return "mapping is not closed: expected '}'";
-  if (message == "end of sequence flow not found") return "sequence is not closed: expected ']'";
-  if (message == "illegal map value") return "unexpected ':' here (is a value mis-indented?)";
-  if (message == "invalid use of tabs" || message.find("tab") != std::string::npos) {
-    return "tab characters cannot indent YAML; use spaces";
+  if (message == YAML::ErrorMsg::END_OF_MAP) {
+    return "this line does not fit the mapping above it; check its indentation";
   }
+  if (message == YAML::ErrorMsg::END_OF_SEQ) {
+    return "this line does not fit the sequence above it; check its indentation";
+  }
+  if (message == YAML::ErrorMsg::END_OF_MAP_FLOW) return "expected ',' or '}' in this {...} mapping";
+  if (message == YAML::ErrorMsg::END_OF_SEQ_FLOW) return "expected ',' or ']' in this [...] sequence";
+  if (message == YAML::ErrorMsg::MAP_VALUE) return "unexpected ':' here; check the indentation";
+  if (message == YAML::ErrorMsg::EOF_IN_SCALAR) {
+    return "the file ends inside a quoted string; add the closing quote";
+  }
+  if (message == YAML::ErrorMsg::TAB_IN_INDENTATION) return "tabs cannot indent YAML; use spaces";
+  if (message == YAML::ErrorMsg::UNKNOWN_ANCHOR) return "alias refers to an anchor that is not defined";
   return message;
 }
 

@@ -10,6 +10,10 @@ namespace wflint {
 namespace {
 
 constexpr std::size_t kTabWidth = 4;
+// Code frames show at most this many code points of a line, around the underline, so a minified
+// or huge file does not flood the terminal.
+constexpr std::size_t kMaxFrameWidth = 120;
+constexpr std::size_t kContextBefore = 40;
 
 struct Style {
   bool enabled;
@@ -42,6 +46,33 @@ std::string printable_line(std::string_view line) {
     }
   }
   return out;
+}
+
+// Byte offset of the code point with 1-based index `column` in `line`.
+std::size_t byte_offset_of_column(std::string_view line, std::size_t column) {
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (utf8::is_continuation(static_cast<unsigned char>(line[i]))) continue;
+    if (++seen == column) return i;
+  }
+  return line.size();
+}
+
+// The part of `line` a frame shows, and the column (1-based, in `line`) where it starts.
+struct FrameWindow {
+  std::string_view text;
+  uint32_t first_column = 1;
+  bool cut_before = false;
+  bool cut_after = false;
+};
+
+FrameWindow frame_window(std::string_view line, uint32_t column) {
+  if (utf8::count_code_points(line) <= kMaxFrameWidth) return {line, 1, false, false};
+  const std::size_t first = column > kContextBefore ? column - kContextBefore : 1;
+  const std::size_t begin = byte_offset_of_column(line, first);
+  const std::size_t end = byte_offset_of_column(line, first + kMaxFrameWidth);
+  return {line.substr(begin, end - begin), static_cast<uint32_t>(first), first > 1,
+          end < line.size()};
 }
 
 // Display width of the first `columns - 1` code points of `line`.
@@ -121,14 +152,20 @@ class TextReporter final : public Reporter {
   // The line of `loc` with an underline of `mark` characters under the span.
   void write_frame(const Location& loc, char mark, const std::string& label, std::size_t gutter,
                    const Style& style) {
-    const std::string_view line = loc.file->line_text(loc.begin.line);
+    const FrameWindow window = frame_window(loc.file->line_text(loc.begin.line), loc.begin.column);
+    const std::string_view line = window.text;
     const std::string number = std::to_string(loc.begin.line);
+    const std::string ellipsis = "...";
     out_ << style.paint(std::string(gutter - 1 - number.size(), ' ') + number + " |", "1;34") << ' '
-         << printable_line(line) << '\n';
-    const std::size_t start = display_width(line, loc.begin.column);
-    const std::size_t stop = loc.end.line == loc.begin.line
-                                 ? display_width(line, loc.end.column)
-                                 : display_width(line, static_cast<uint32_t>(line.size() + 1));
+         << (window.cut_before ? ellipsis : "") << printable_line(line)
+         << (window.cut_after ? ellipsis : "") << '\n';
+    const uint32_t shift = window.first_column - 1;
+    const std::size_t indent = window.cut_before ? ellipsis.size() : 0;
+    const std::size_t start = indent + display_width(line, loc.begin.column - shift);
+    const std::size_t stop =
+        indent + (loc.end.line == loc.begin.line
+                      ? display_width(line, loc.end.column - shift)
+                      : display_width(line, static_cast<uint32_t>(line.size() + 1)));
     const std::size_t width = std::max<std::size_t>(1, stop > start ? stop - start : 0);
     std::string underline = std::string(start, ' ') + std::string(width, mark);
     if (!label.empty()) underline += " " + label;

@@ -71,6 +71,8 @@ Position Source::position(uint32_t offset) const {
   const auto& starts = line_starts();
   auto line_it = std::upper_bound(starts.begin(), starts.end(), offset) - 1;
   std::string_view before(data_.get() + *line_it, offset - *line_it);
+  // Editors hide a UTF-8 byte-order mark; so do columns.
+  if (*line_it == 0 && before.substr(0, 3) == "\xEF\xBB\xBF") before.remove_prefix(3);
   Position pos;
   pos.line = static_cast<uint32_t>(line_it - starts.begin()) + 1;
   pos.column = static_cast<uint32_t>(utf8::count_code_points(before)) + 1;

@@ -1,0 +1,111 @@
+// Every rule page in rules/ documents a registered rule, and its examples do what the page says:
+// the bad one triggers exactly that rule, the good one triggers nothing.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <regex>
+#include <set>
+
+#include "rules/registry.h"
+#include "test_support.h"
+
+namespace wflint {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kRulesDir = fs::path(WFLINT_SOURCE_DIR) / "rules";
+
+struct Example {
+  std::string language;  // json or yaml
+  std::string verdict;   // bad or good
+  std::string text;
+};
+
+std::vector<Example> examples_of(const std::string& page) {
+  std::vector<Example> out;
+  static const std::regex kFence(R"(```(json|yaml) (bad|good)\n([\s\S]*?)```)");
+  for (std::sregex_iterator it(page.begin(), page.end(), kFence), end; it != end; ++it) {
+    out.push_back(Example{(*it)[1], (*it)[2], (*it)[3]});
+  }
+  return out;
+}
+
+std::vector<std::string> registered_ids() {
+  std::vector<std::string> ids;
+  for (const rules::Rule* rule : rules::all_rules()) ids.emplace_back(rule->info.id);
+  return ids;
+}
+
+class RuleDocTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(RuleDocTest, PageMatchesTheRegistry) {
+  const rules::Rule* rule = rules::find_rule(GetParam());
+  ASSERT_NE(rule, nullptr);
+  const std::string page = testing::read_file((kRulesDir / (GetParam() + ".md")).string());
+  ASSERT_FALSE(page.empty()) << "missing rules/" << GetParam() << ".md";
+  const std::string title = "# " + std::string(rule->info.id) + " " + std::string(rule->info.name);
+  EXPECT_EQ(page.substr(0, page.find('\n')), title);
+  const std::string severity = "**Severity:** " + std::string(to_string(rule->info.severity));
+  EXPECT_NE(page.find(severity), std::string::npos) << "page must state " << severity;
+}
+
+TEST_P(RuleDocTest, BadExamplesTriggerExactlyThisRule) {
+  const std::string page = testing::read_file((kRulesDir / (GetParam() + ".md")).string());
+  int bad = 0;
+  for (const Example& example : examples_of(page)) {
+    if (example.verdict != "bad") continue;
+    ++bad;
+    FileReport report = testing::check_text("example." + example.language, example.text);
+    const std::vector<std::string> ids = testing::rule_ids(report);
+    EXPECT_FALSE(ids.empty()) << "bad example triggers nothing:\n" << example.text;
+    for (const std::string& id : ids) EXPECT_EQ(id, GetParam()) << example.text;
+  }
+  EXPECT_GE(bad, 1) << "the page needs a ```json bad or ```yaml bad example";
+}
+
+TEST_P(RuleDocTest, GoodExamplesTriggerNothing) {
+  const std::string page = testing::read_file((kRulesDir / (GetParam() + ".md")).string());
+  int good = 0;
+  for (const Example& example : examples_of(page)) {
+    if (example.verdict != "good") continue;
+    ++good;
+    FileReport report = testing::check_text("example." + example.language, example.text);
+    EXPECT_EQ(testing::finding_positions(report), std::vector<std::string>{}) << example.text;
+  }
+  EXPECT_GE(good, 1) << "the page needs a ```json good or ```yaml good example";
+}
+
+INSTANTIATE_TEST_SUITE_P(Rules, RuleDocTest, ::testing::ValuesIn(registered_ids()),
+                         [](const auto& param_info) { return param_info.param; });
+
+TEST(RuleDocs, EveryPageIsARegisteredRule) {
+  std::set<std::string> ids;
+  for (const std::string& id : registered_ids()) ids.insert(id);
+  for (const auto& entry : fs::directory_iterator(kRulesDir)) {
+    const std::string name = entry.path().filename().string();
+    if (name == "README.md") continue;
+    EXPECT_TRUE(ids.count(entry.path().stem().string())) << name << " documents no registered rule";
+  }
+}
+
+TEST(RuleDocs, CatalogueListsEveryRule) {
+  const std::string readme = testing::read_file((kRulesDir / "README.md").string());
+  for (const rules::Rule* rule : rules::all_rules()) {
+    const std::string row = "| [" + std::string(rule->info.id) + "](" + std::string(rule->info.id) +
+                            ".md) | " + std::string(rule->info.name) + " | " +
+                            std::string(to_string(rule->info.severity)) + " |";
+    EXPECT_NE(readme.find(row), std::string::npos) << "rules/README.md lacks: " << row;
+  }
+}
+
+TEST(RuleDocs, RegistryIdsAndNamesAreUnique) {
+  std::set<std::string_view> ids, names;
+  for (const rules::Rule* rule : rules::all_rules()) {
+    EXPECT_TRUE(ids.insert(rule->info.id).second) << rule->info.id;
+    EXPECT_TRUE(names.insert(rule->info.name).second) << rule->info.name;
+  }
+}
+
+}  // namespace
+}  // namespace wflint

@@ -1,0 +1,72 @@
+#include "test_support.h"
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace wflint::testing {
+
+CheckOptions all_rules() {
+  std::string error;
+  return CheckOptions{*RuleFilter::parse("", "", error), std::nullopt};
+}
+
+FileReport check_text(const std::string& path, std::string_view text, Origin origin,
+                      const CheckOptions& options) {
+  return check_source(Source::from_bytes(path, text), origin, options);
+}
+
+std::vector<std::string> finding_positions(const FileReport& report) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : report.diagnostics) {
+    const Location loc = locate(d.span);
+    out.push_back(fmt::format("{} {}:{}", d.rule_id, loc.begin.line, loc.begin.column));
+  }
+  return out;
+}
+
+std::vector<std::string> rule_ids(const FileReport& report) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : report.diagnostics) out.emplace_back(d.rule_id);
+  return out;
+}
+
+CommandResult run_command(const std::string& command) {
+  CommandResult result;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) throw std::runtime_error("popen failed: " + command);
+  char buffer[4096];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, n);
+  const int status = ::pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+void write_file(const std::string& path, std::string_view text) {
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+}
+
+std::string make_temp_dir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "wflint-test-XXXXXX").string();
+  if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+  return pattern;
+}
+
+}  // namespace wflint::testing

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/check.h"
+
+namespace wflint::testing {
+
+CheckOptions all_rules();
+
+// Checks `text` as if it were the file `path` named on the command line.
+FileReport check_text(const std::string& path, std::string_view text,
+                      Origin origin = Origin::Explicit, const CheckOptions& options = all_rules());
+
+// "RULE line:column" for every finding, in output order.
+std::vector<std::string> finding_positions(const FileReport& report);
+std::vector<std::string> rule_ids(const FileReport& report);
+
+// Runs a command through the shell; returns its exit code and what it printed on stdout.
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+};
+CommandResult run_command(const std::string& command);
+
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, std::string_view text);
+// A fresh empty directory under the system temp directory.
+std::string make_temp_dir();
+
+}  // namespace wflint::testing
