@@ -1,11 +1,10 @@
 #include "cli/check_command.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <iostream>
-
-#include <fmt/format.h>
 
 #include "engine/run.h"
 #include "report/reporter.h"
@@ -31,8 +30,9 @@ std::optional<Severity> fail_threshold(const std::string& fail_on) {
 
 CheckCommand::CheckCommand(CLI::App& app) {
   command_ = app.add_subcommand("check", "Check state machines and runbooks for mistakes");
-  command_->add_option("paths", paths_,
-                       "Files or directories (walked for *.json, *.yaml, *.yml); '-' reads stdin")
+  command_
+      ->add_option("paths", paths_,
+                   "Files or directories (walked for *.json, *.yaml, *.yml); '-' reads stdin")
       ->default_str(".");
   command_->add_option("--format", format_, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
@@ -42,8 +42,9 @@ CheckCommand::CheckCommand(CLI::App& app) {
       ->capture_default_str();
   command_->add_option("--kind", kind_, "Check every document as this kind instead of detecting it")
       ->check(CLI::IsMember({"asl", "ssm"}));
-  command_->add_option("--select", select_,
-                       "Only these rules: ids, names or id prefixes, comma-separated (e.g. ASL,WF001)");
+  command_->add_option(
+      "--select", select_,
+      "Only these rules: ids, names or id prefixes, comma-separated (e.g. ASL,WF001)");
   command_->add_option("--ignore", ignore_, "Skip these rules: ids, names or id prefixes");
   command_->add_option("--stdin-filename", stdin_filename_, "Path to show for input read from '-'");
   command_->add_option("--color", color_, "Colour the text output")
@@ -88,7 +89,8 @@ int CheckCommand::run() {
   });
   reporter->finish(summary);
   std::cout.flush();
-  for (const std::string& message : inputs.errors) std::cerr << "wflint: error: " << message << '\n';
+  for (const std::string& message : inputs.errors)
+    std::cerr << "wflint: error: " << message << '\n';
   if (had_failure) return kExitUsage;
   return failed_threshold ? kExitFindings : kExitClean;
 }

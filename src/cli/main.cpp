@@ -1,17 +1,17 @@
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
-
-#include <CLI/CLI.hpp>
 
 #include "cli/check_command.h"
 #include "cli/version.h"
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
-  CLI::App app{"wflint: a static analyzer for AWS Step Functions state machines and SSM "
-               "Automation runbooks"};
+  CLI::App app{
+      "wflint: a static analyzer for AWS Step Functions state machines and SSM "
+      "Automation runbooks"};
   app.set_version_flag("--version", std::string("wflint ") + wflint::kVersion);
   app.require_subcommand(1);
   wflint::cli::CheckCommand check(app);

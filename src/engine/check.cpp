@@ -1,8 +1,8 @@
 #include "engine/check.h"
 
-#include <exception>
-
 #include <fmt/format.h>
+
+#include <exception>
 
 #include "load/loader.h"
 #include "rules/registry.h"
@@ -24,7 +24,8 @@ class DocumentChecker {
       const rules::Rule& rule = rule_for(problem.kind);
       if (!options_.filter.enabled(rule.info.id)) continue;
       auto finding = sink_.report_at(rule, problem.span, "", problem.message);
-      for (const RelatedSpan& related : problem.related) finding.related(related.span, related.message);
+      for (const RelatedSpan& related : problem.related)
+        finding.related(related.span, related.message);
       if (!problem.help.empty()) finding.help(problem.help);
     }
   }
@@ -93,7 +94,8 @@ FileReport check_source(std::unique_ptr<Source> source, Origin origin,
     }
     report.checked = report.checked || explicit_file || !report.diagnostics.empty();
   } catch (const std::exception& error) {
-    report.failure = fmt::format("internal error while checking: {} (please report this)", error.what());
+    report.failure =
+        fmt::format("internal error while checking: {} (please report this)", error.what());
   }
   sort_and_dedupe(report.diagnostics);
   report.source = std::move(source);

@@ -1,6 +1,7 @@
 #include "engine/inputs.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -11,8 +12,6 @@
 #include <iostream>
 #include <iterator>
 #include <system_error>
-
-#include <fmt/format.h>
 
 namespace wflint {
 namespace fs = std::filesystem;
@@ -49,8 +48,8 @@ void walk_directory(const fs::path& root, InputList& out) {
   }
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) {
-      out.errors.push_back(fmt::format("{}: cannot read directory: {}", display(it->path()),
-                                       ec.message()));
+      out.errors.push_back(
+          fmt::format("{}: cannot read directory: {}", display(it->path()), ec.message()));
       ec.clear();
       continue;
     }
@@ -62,8 +61,8 @@ void walk_directory(const fs::path& root, InputList& out) {
     }
     if (!has_workflow_extension(entry.path())) continue;
     if (entry.is_symlink(type_ec) && !entry.exists(type_ec)) {
-      out.errors.push_back(fmt::format("{}: cannot read: the link points nowhere",
-                                       display(entry.path())));
+      out.errors.push_back(
+          fmt::format("{}: cannot read: the link points nowhere", display(entry.path())));
       continue;
     }
     if (entry.is_regular_file(type_ec) || entry.is_symlink(type_ec)) {
@@ -94,9 +93,10 @@ InputList collect_inputs(const std::vector<std::string>& paths) {
   std::stable_sort(out.files.begin(), out.files.end(),
                    [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
   // A file both named and found by walking counts as named.
-  out.files.erase(std::unique(out.files.begin(), out.files.end(),
-                              [](const InputFile& a, const InputFile& b) { return a.path == b.path; }),
-                  out.files.end());
+  out.files.erase(
+      std::unique(out.files.begin(), out.files.end(),
+                  [](const InputFile& a, const InputFile& b) { return a.path == b.path; }),
+      out.files.end());
   return out;
 }
 

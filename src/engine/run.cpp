@@ -12,8 +12,8 @@ namespace wflint {
 
 FileReport check_input(const InputFile& file, const RunOptions& options) {
   std::string error;
-  std::unique_ptr<Source> source = file.path == "-" ? read_stdin(options.stdin_filename, error)
-                                                    : read_source(file.path, error);
+  std::unique_ptr<Source> source =
+      file.path == "-" ? read_stdin(options.stdin_filename, error) : read_source(file.path, error);
   if (!source) {
     FileReport report;
     report.path = file.path;
@@ -29,7 +29,8 @@ void check_inputs(const std::vector<InputFile>& files, const RunOptions& options
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, count));
   if (jobs <= 1) {
-    for (const InputFile& file : files) consume(check_input(file, options));
+    for (const InputFile& file : files)
+      consume(check_input(file, options));
     return;
   }
   const std::size_t window = 8 * std::size_t{jobs};
@@ -58,7 +59,8 @@ void check_inputs(const std::vector<InputFile>& files, const RunOptions& options
   };
   std::vector<std::thread> pool;
   pool.reserve(jobs);
-  for (unsigned i = 0; i < jobs; ++i) pool.emplace_back(worker);
+  for (unsigned i = 0; i < jobs; ++i)
+    pool.emplace_back(worker);
 
   for (std::size_t i = 0; i < count; ++i) {
     FileReport report;
@@ -72,7 +74,8 @@ void check_inputs(const std::vector<InputFile>& files, const RunOptions& options
     advance.notify_all();
     consume(std::move(report));
   }
-  for (std::thread& thread : pool) thread.join();
+  for (std::thread& thread : pool)
+    thread.join();
 }
 
 }  // namespace wflint

@@ -2,11 +2,10 @@
 // the build fast.
 #include "load/json_loader.h"
 
+#include <fmt/format.h>
 #include <simdjson.h>
 
 #include <cstring>
-
-#include <fmt/format.h>
 
 #include "load/json_syntax.h"
 #include "load/tree_builder.h"
@@ -15,16 +14,21 @@ namespace wflint {
 
 static_assert(kSourcePadding >= simdjson::SIMDJSON_PADDING);
 
-bool is_valid_utf8(std::string_view text) { return simdjson::validate_utf8(text.data(), text.size()); }
+bool is_valid_utf8(std::string_view text) {
+  return simdjson::validate_utf8(text.data(), text.size());
+}
 
 namespace {
 
 namespace od = simdjson::ondemand;
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 std::string_view trim_right(std::string_view token) {
-  while (!token.empty() && is_space(token.back())) token.remove_suffix(1);
+  while (!token.empty() && is_space(token.back()))
+    token.remove_suffix(1);
   return token;
 }
 
@@ -79,7 +83,8 @@ uint32_t JsonReader::container_end() const {
   const char* next = nullptr;
   std::size_t end = source_.size();
   if (!doc_.current_location().get(next)) end = static_cast<std::size_t>(next - source_.data());
-  while (end > 0 && is_space(source_.data()[end - 1])) --end;
+  while (end > 0 && is_space(source_.data()[end - 1]))
+    --end;
   return static_cast<uint32_t>(end);
 }
 
@@ -228,7 +233,10 @@ std::string_view describe(simdjson::error_code error) {
 LoadProblem syntax_problem(const Source& source, uint32_t offset, uint32_t length,
                            std::string message, std::string help) {
   uint32_t end = std::min<uint32_t>(offset + length, static_cast<uint32_t>(source.size()));
-  return LoadProblem{LoadProblem::Kind::Syntax, Span{&source, offset, end}, std::move(message), {},
+  return LoadProblem{LoadProblem::Kind::Syntax,
+                     Span{&source, offset, end},
+                     std::move(message),
+                     {},
                      std::move(help)};
 }
 

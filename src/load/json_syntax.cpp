@@ -1,8 +1,8 @@
 #include "load/json_syntax.h"
 
-#include <vector>
-
 #include <fmt/format.h>
+
+#include <vector>
 
 namespace wflint {
 
@@ -14,25 +14,30 @@ bool is_json_number(std::string_view token) {
   if (token[i] == '0') {
     ++i;
   } else {
-    while (digit(i)) ++i;
+    while (digit(i))
+      ++i;
   }
   if (i < n && token[i] == '.') {
     ++i;
     if (!digit(i)) return false;
-    while (digit(i)) ++i;
+    while (digit(i))
+      ++i;
   }
   if (i < n && (token[i] == 'e' || token[i] == 'E')) {
     ++i;
     if (i < n && (token[i] == '+' || token[i] == '-')) ++i;
     if (!digit(i)) return false;
-    while (digit(i)) ++i;
+    while (digit(i))
+      ++i;
   }
   return i == n;
 }
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 bool is_word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
          c == '.' || c == '+' || c == '-';
@@ -116,8 +121,8 @@ bool Scanner::scan_string() {
                   "add the closing '\"'; a line break inside a string is written \\n");
     }
     if (u < 0x20) {
-      return fail(pos_, fmt::format("control character {} must be escaped in a string",
-                                    describe_char(c)),
+      return fail(pos_,
+                  fmt::format("control character {} must be escaped in a string", describe_char(c)),
                   c == '\t' ? "write \\t instead of a literal tab" : "");
     }
     if (c == '\\') {
@@ -148,7 +153,8 @@ bool Scanner::scan_string() {
 
 bool Scanner::scan_number() {
   const std::size_t begin = pos_;
-  while (!at_end() && is_word_char(peek())) ++pos_;
+  while (!at_end() && is_word_char(peek()))
+    ++pos_;
   std::string_view token = text_.substr(begin, pos_ - begin);
   if (is_json_number(token)) return true;
   std::string help;
@@ -162,7 +168,8 @@ bool Scanner::scan_number() {
 
 bool Scanner::scan_literal() {
   const std::size_t begin = pos_;
-  while (!at_end() && is_word_char(peek())) ++pos_;
+  while (!at_end() && is_word_char(peek()))
+    ++pos_;
   std::string_view word = text_.substr(begin, pos_ - begin);
   if (word == "true" || word == "false" || word == "null") return true;
   std::string help = "a value is true, false, null, a number, a \"string\", an object or an array";
@@ -253,7 +260,8 @@ bool Scanner::expect_key() {
   if (is_word_char(c) || c == '$') {
     return fail(pos_, "object keys must be in double quotes", "write the key as \"key\"");
   }
-  return fail(pos_, fmt::format("unexpected {}: expected a key in double quotes", describe_char(c)));
+  return fail(pos_,
+              fmt::format("unexpected {}: expected a key in double quotes", describe_char(c)));
 }
 
 bool Scanner::expect_comma_or_end() {

@@ -18,14 +18,17 @@ std::vector<LoadedDocument> file_problem(const Source& source, uint32_t begin, u
                                          std::string message, std::string help) {
   std::vector<LoadedDocument> out(1);
   out[0].document = std::make_unique<Document>(source, 0);
-  out[0].problems.push_back(LoadProblem{LoadProblem::Kind::Syntax, Span{&source, begin, end},
-                                        std::move(message), {}, std::move(help)});
+  out[0].problems.push_back(LoadProblem{LoadProblem::Kind::Syntax,
+                                        Span{&source, begin, end},
+                                        std::move(message),
+                                        {},
+                                        std::move(help)});
   return out;
 }
 
 bool starts_with_utf16_bom(std::string_view text) {
-  return text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
-                              (text[0] == '\xFE' && text[1] == '\xFF'));
+  return text.size() >= 2 &&
+         ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'));
 }
 
 }  // namespace

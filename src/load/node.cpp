@@ -55,7 +55,8 @@ void append_escaped_token(std::string& out, std::string_view token) {
 
 std::string Node::json_pointer() const {
   std::vector<const Node*> chain;
-  for (const Node* n = this; n->parent_; n = n->parent_) chain.push_back(n);
+  for (const Node* n = this; n->parent_; n = n->parent_)
+    chain.push_back(n);
   std::string out;
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
     out.push_back('/');

@@ -1,10 +1,10 @@
 #include "load/tree_builder.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstring>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 namespace wflint {
 
@@ -49,14 +49,13 @@ void TreeBuilder::scalar(NodeKind kind, std::string_view text, uint32_t begin, u
 
 bool TreeBuilder::open(NodeKind kind, uint32_t begin, std::string_view tag) {
   if (depth() >= kMaxDepth) {
-    problems_.push_back(
-        LoadProblem{LoadProblem::Kind::Syntax,
-                    Span{&document_.source(), begin, begin + 1},
-                    fmt::format("nesting is deeper than {} levels; wflint stops reading here",
-                                kMaxDepth),
-                    {},
-                    "no workflow definition needs this depth; check that the file is not "
-                    "generated wrongly"});
+    problems_.push_back(LoadProblem{
+        LoadProblem::Kind::Syntax,
+        Span{&document_.source(), begin, begin + 1},
+        fmt::format("nesting is deeper than {} levels; wflint stops reading here", kMaxDepth),
+        {},
+        "no workflow definition needs this depth; check that the file is not "
+        "generated wrongly"});
     return false;
   }
   frames_.push_back(Frame{kind, begin, scratch_.size(), pending_key_, tag});
@@ -71,7 +70,8 @@ const Node* TreeBuilder::place_children(std::size_t first, std::size_t count) {
   std::memcpy(static_cast<void*>(block), &scratch_[first], count * sizeof(Node));
   for (std::size_t i = 0; i < count; ++i) {
     Node* grandchildren = const_cast<Node*>(block[i].children_);
-    for (std::size_t k = 0; k < block[i].child_count_; ++k) grandchildren[k].parent_ = &block[i];
+    for (std::size_t k = 0; k < block[i].child_count_; ++k)
+      grandchildren[k].parent_ = &block[i];
   }
   return block;
 }
@@ -91,11 +91,12 @@ void TreeBuilder::close(uint32_t end) {
 
 void TreeBuilder::report_duplicate_keys(const Node* members, std::size_t count) {
   auto report = [&](const Node& first, const Node& again) {
-    problems_.push_back(LoadProblem{
-        LoadProblem::Kind::DuplicateKey, again.key_span(),
-        fmt::format("key \"{}\" appears more than once in this object", again.key()),
-        {RelatedSpan{first.key_span(), "first defined here"}},
-        "AWS keeps only one of the values, silently; remove or rename one of them"});
+    problems_.push_back(
+        LoadProblem{LoadProblem::Kind::DuplicateKey,
+                    again.key_span(),
+                    fmt::format("key \"{}\" appears more than once in this object", again.key()),
+                    {RelatedSpan{first.key_span(), "first defined here"}},
+                    "AWS keeps only one of the values, silently; remove or rename one of them"});
   };
   constexpr std::size_t kLinearScanLimit = 16;
   if (count <= kLinearScanLimit) {
@@ -133,7 +134,8 @@ bool TreeBuilder::add_copy(const Node& value, Span at) {
   auto emit = [&](const Node& node) -> bool {
     if (++alias_nodes_ > kMaxAliasNodes) {
       problems_.push_back(LoadProblem{
-          LoadProblem::Kind::Syntax, at,
+          LoadProblem::Kind::Syntax,
+          at,
           fmt::format("YAML aliases expand to more than {} values; wflint stops reading here",
                       kMaxAliasNodes),
           {},
@@ -166,7 +168,8 @@ bool TreeBuilder::add_copy(const Node& value, Span at) {
 }
 
 const Node* TreeBuilder::finish() {
-  while (frames_.size() > 1) close(last_end_);
+  while (frames_.size() > 1)
+    close(last_end_);
   if (scratch_.empty()) return nullptr;
   const Node* root = place_children(scratch_.size() - 1, 1);
   const_cast<Node*>(root)->index_ = 0;

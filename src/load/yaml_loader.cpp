@@ -1,15 +1,15 @@
 #include "load/yaml_loader.h"
 
+#include <fmt/format.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
 #include <istream>
+#include <optional>
 #include <streambuf>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 #include "load/tree_builder.h"
 #include "load/yaml_scalar.h"
@@ -83,6 +83,7 @@ class TreeHandler : public YAML::EventHandler {
   std::unique_ptr<TreeBuilder> builder_;
   std::vector<Container> containers_;
   std::unordered_map<YAML::anchor_t, const Node*> anchors_;
+  std::optional<uint32_t> last_document_start_;
 };
 
 std::string_view TreeHandler::keep_tag(const std::string& tag) {
@@ -90,7 +91,18 @@ std::string_view TreeHandler::keep_tag(const std::string& tag) {
   return out_.back().document->keep(tag);
 }
 
-void TreeHandler::OnDocumentStart(const YAML::Mark&) {
+void TreeHandler::OnDocumentStart(const YAML::Mark& mark) {
+  // yaml-cpp 0.7 can loop forever on a stray flow indicator (",", "]", "}") in block context,
+  // starting empty document after empty document without consuming it.
+  const uint32_t begin = offset_of(mark);
+  if (!out_.empty() && last_document_start_ == begin) {
+    out_.pop_back();  // the empty document the stuck token produced
+    const char c = begin < source_.size() ? source_.text()[begin] : ' ';
+    syntax_error(begin, c > ' ' && c < 0x7F ? fmt::format("unexpected '{}' here", c)
+                                            : std::string("unexpected character here"));
+    throw StopReading{};
+  }
+  last_document_start_ = begin;
   LoadedDocument& loaded = out_.emplace_back();
   loaded.document = std::make_unique<Document>(source_, 4096);
   builder_ = std::make_unique<TreeBuilder>(*loaded.document, loaded.problems);
@@ -116,8 +128,8 @@ void TreeHandler::syntax_error(uint32_t offset, std::string message) {
   }
   builder_.reset();
   uint32_t end = std::min<uint32_t>(offset + 1, static_cast<uint32_t>(source_.size()));
-  out_.back().problems.push_back(
-      LoadProblem{LoadProblem::Kind::Syntax, Span{&source_, offset, end}, std::move(message), {}, {}});
+  out_.back().problems.push_back(LoadProblem{
+      LoadProblem::Kind::Syntax, Span{&source_, offset, end}, std::move(message), {}, {}});
 }
 
 void TreeHandler::value_done(YAML::anchor_t anchor) {
@@ -131,8 +143,7 @@ void TreeHandler::add_scalar(uint32_t begin, std::string_view tag, std::string_v
                                   ? ScalarExtent{begin, true, false}
                                   : yaml_scalar_extent(source_.text(), begin, value, in_flow());
   if (extent.unterminated) {
-    fail(Span{&source_, begin, begin + 1}, "quoted string is not closed",
-         "add the closing quote");
+    fail(Span{&source_, begin, begin + 1}, "quoted string is not closed", "add the closing quote");
   }
   if (expecting_key()) {
     builder_->key(out_.back().document->keep(value), begin, extent.end);
@@ -189,8 +200,7 @@ void TreeHandler::open_container(const YAML::Mark& mark, const std::string& tag,
   if (!builder_->open(is_map ? NodeKind::Object : NodeKind::Array, begin, keep_tag(tag))) {
     throw StopReading{};
   }
-  containers_.push_back(
-      Container{is_map, style == YAML::EmitterStyle::Flow, true, anchor, begin});
+  containers_.push_back(Container{is_map, style == YAML::EmitterStyle::Flow, true, anchor, begin});
 }
 
 void TreeHandler::OnSequenceStart(const YAML::Mark& mark, const std::string& tag,
@@ -220,14 +230,17 @@ std::string plain_message(const std::string& message) {
   if (message == YAML::ErrorMsg::END_OF_SEQ) {
     return "this line does not fit the sequence above it; check its indentation";
   }
-  if (message == YAML::ErrorMsg::END_OF_MAP_FLOW) return "expected ',' or '}' in this {...} mapping";
-  if (message == YAML::ErrorMsg::END_OF_SEQ_FLOW) return "expected ',' or ']' in this [...] sequence";
+  if (message == YAML::ErrorMsg::END_OF_MAP_FLOW)
+    return "expected ',' or '}' in this {...} mapping";
+  if (message == YAML::ErrorMsg::END_OF_SEQ_FLOW)
+    return "expected ',' or ']' in this [...] sequence";
   if (message == YAML::ErrorMsg::MAP_VALUE) return "unexpected ':' here; check the indentation";
   if (message == YAML::ErrorMsg::EOF_IN_SCALAR) {
     return "the file ends inside a quoted string; add the closing quote";
   }
   if (message == YAML::ErrorMsg::TAB_IN_INDENTATION) return "tabs cannot indent YAML; use spaces";
-  if (message == YAML::ErrorMsg::UNKNOWN_ANCHOR) return "alias refers to an anchor that is not defined";
+  if (message == YAML::ErrorMsg::UNKNOWN_ANCHOR)
+    return "alias refers to an anchor that is not defined";
   return message;
 }
 

@@ -5,8 +5,12 @@
 namespace wflint {
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
-bool is_break(char c) { return c == '\n' || c == '\r'; }
+bool is_blank(char c) {
+  return c == ' ' || c == '\t';
+}
+bool is_break(char c) {
+  return c == '\n' || c == '\r';
+}
 
 std::size_t line_end(std::string_view text, std::size_t from) {
   std::size_t end = text.find('\n', from);
@@ -20,20 +24,24 @@ std::size_t line_start(std::string_view text, std::size_t at) {
 
 std::size_t indent_of_line(std::string_view text, std::size_t start) {
   std::size_t i = start;
-  while (i < text.size() && text[i] == ' ') ++i;
+  while (i < text.size() && text[i] == ' ')
+    ++i;
   return i - start;
 }
 
 std::size_t trim_back(std::string_view text, std::size_t begin, std::size_t end) {
-  while (end > begin && (is_blank(text[end - 1]) || text[end - 1] == '\r')) --end;
+  while (end > begin && (is_blank(text[end - 1]) || text[end - 1] == '\r'))
+    --end;
   return end;
 }
 
 // Skips "!tag " and "&anchor " written before the scalar itself.
 std::size_t skip_properties(std::string_view text, std::size_t at) {
   while (at < text.size() && (text[at] == '!' || text[at] == '&')) {
-    while (at < text.size() && !is_blank(text[at]) && !is_break(text[at])) ++at;
-    while (at < text.size() && is_blank(text[at])) ++at;
+    while (at < text.size() && !is_blank(text[at]) && !is_break(text[at]))
+      ++at;
+    while (at < text.size() && is_blank(text[at]))
+      ++at;
   }
   return at;
 }
@@ -104,7 +112,8 @@ ScalarExtent plain(std::string_view text, std::size_t from, std::string_view val
   std::size_t line = line_end(text, from) + 1;
   while (consumed < value.size() && line < text.size()) {
     std::size_t content = line + indent_of_line(text, line);
-    while (content < text.size() && is_blank(text[content])) ++content;
+    while (content < text.size() && is_blank(text[content]))
+      ++content;
     const std::size_t eol = line_end(text, line);
     if (content < eol && text[content] == '#') break;
     const std::size_t content_end = plain_line_end(text, content, in_flow);

@@ -7,10 +7,9 @@ namespace wflint {
 namespace {
 
 std::string location_fields(const Location& loc) {
-  return fmt::format(
-      "\"file\":{},\"line\":{},\"column\":{},\"endLine\":{},\"endColumn\":{}",
-      text::json_quote(loc.file->path()), loc.begin.line, loc.begin.column, loc.end.line,
-      loc.end.column);
+  return fmt::format("\"file\":{},\"line\":{},\"column\":{},\"endLine\":{},\"endColumn\":{}",
+                     text::json_quote(loc.file->path()), loc.begin.line, loc.begin.column,
+                     loc.end.line, loc.end.column);
 }
 
 class JsonReporter final : public Reporter {
@@ -30,10 +29,10 @@ class JsonReporter final : public Reporter {
  private:
   void write(const Diagnostic& d) {
     out_ << '{' << location_fields(locate(d.span))
-         << fmt::format(",\"rule\":{},\"name\":{},\"severity\":\"{}\",\"message\":{},\"pointer\":{}",
-                        text::json_quote(d.rule_id), text::json_quote(d.rule_name),
-                        to_string(d.severity), text::json_quote(d.message),
-                        text::json_quote(d.pointer));
+         << fmt::format(
+                ",\"rule\":{},\"name\":{},\"severity\":\"{}\",\"message\":{},\"pointer\":{}",
+                text::json_quote(d.rule_id), text::json_quote(d.rule_name), to_string(d.severity),
+                text::json_quote(d.message), text::json_quote(d.pointer));
     if (!d.help.empty()) out_ << ",\"help\":" << text::json_quote(d.help);
     if (!d.related.empty()) {
       out_ << ",\"related\":[";

@@ -1,7 +1,7 @@
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <string>
-
-#include <fmt/format.h>
 
 #include "report/reporter.h"
 #include "support/utf8.h"
@@ -92,7 +92,8 @@ class TextReporter final : public Reporter {
   TextReporter(std::ostream& out, TextOptions options) : out_(out), options_(options) {}
 
   void add_file(const FileReport& report) override {
-    for (const Diagnostic& d : report.diagnostics) write_diagnostic(d);
+    for (const Diagnostic& d : report.diagnostics)
+      write_diagnostic(d);
   }
 
   void finish(const Summary& summary) override {
@@ -120,9 +121,10 @@ class TextReporter final : public Reporter {
   void write_diagnostic(const Diagnostic& d) {
     const Location loc = locate(d.span);
     const Style style{options_.color};
-    out_ << style.paint(fmt::format("{}:{}:{}:", loc.file->path(), loc.begin.line, loc.begin.column),
-                        "1")
-         << ' ' << style.paint(fmt::format("{}:", to_string(d.severity)), severity_color(d.severity))
+    out_ << style.paint(
+                fmt::format("{}:{}:{}:", loc.file->path(), loc.begin.line, loc.begin.column), "1")
+         << ' '
+         << style.paint(fmt::format("{}:", to_string(d.severity)), severity_color(d.severity))
          << ' ' << style.paint(d.message, "1") << fmt::format(" [{} {}]\n", d.rule_id, d.rule_name);
 
     uint32_t widest_line = loc.begin.line;

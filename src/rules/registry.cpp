@@ -7,11 +7,7 @@ extern const Rule kDuplicateStepName;
 
 std::span<const Rule* const> all_rules() {
   static const Rule* const kRules[] = {
-      &kSyntaxError,
-      &kDuplicateKey,
-      &kUnknownDocument,
-      &kMissingStartState,
-      &kDuplicateStepName,
+      &kSyntaxError, &kDuplicateKey, &kUnknownDocument, &kMissingStartState, &kDuplicateStepName,
   };
   return kRules;
 }

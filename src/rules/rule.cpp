@@ -24,8 +24,8 @@ DiagnosticBuilder& DiagnosticBuilder::help(std::string text) {
   return *this;
 }
 
-DiagnosticBuilder DiagnosticSink::report_at(const Rule& rule, const Span& span,
-                                            std::string pointer, std::string message) {
+DiagnosticBuilder DiagnosticSink::report_at(const Rule& rule, const Span& span, std::string pointer,
+                                            std::string message) {
   Diagnostic& d = out_.emplace_back();
   d.rule_id = rule.info.id;
   d.rule_name = rule.info.name;
@@ -36,8 +36,7 @@ DiagnosticBuilder DiagnosticSink::report_at(const Rule& rule, const Span& span,
   return DiagnosticBuilder(d);
 }
 
-DiagnosticBuilder DiagnosticSink::report(const Rule& rule, const Node& node,
-                                         std::string message) {
+DiagnosticBuilder DiagnosticSink::report(const Rule& rule, const Node& node, std::string message) {
   return report_at(rule, node.span(), node.json_pointer(), std::move(message));
 }
 

@@ -40,12 +40,15 @@ std::unique_ptr<Source> Source::sub_source(const Source& host, std::string_view 
   return sub;
 }
 
-const Source& Source::file() const { return host_ ? host_->file() : *this; }
+const Source& Source::file() const {
+  return host_ ? host_->file() : *this;
+}
 
 uint32_t Source::file_offset(uint32_t offset) const {
   if (!host_) return offset;
-  auto after = std::upper_bound(anchors_.begin(), anchors_.end(), offset,
-                                [](uint32_t off, const OffsetAnchor& a) { return off < a.sub_begin; });
+  auto after =
+      std::upper_bound(anchors_.begin(), anchors_.end(), offset,
+                       [](uint32_t off, const OffsetAnchor& a) { return off < a.sub_begin; });
   uint32_t host_offset = 0;
   if (after != anchors_.begin()) {
     const OffsetAnchor& anchor = *std::prev(after);
@@ -64,7 +67,9 @@ const std::vector<uint32_t>& Source::line_starts() const {
   return line_starts_;
 }
 
-uint32_t Source::line_count() const { return static_cast<uint32_t>(line_starts().size()); }
+uint32_t Source::line_count() const {
+  return static_cast<uint32_t>(line_starts().size());
+}
 
 Position Source::position(uint32_t offset) const {
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(size_));
@@ -95,7 +100,8 @@ Location locate(const Span& span) {
   const Source& file = span.source->file();
   loc.file = &file;
   loc.begin_offset = span.source->file_offset(span.begin);
-  loc.end_offset = span.end > span.begin ? span.source->file_offset(span.end - 1) + 1 : loc.begin_offset;
+  loc.end_offset =
+      span.end > span.begin ? span.source->file_offset(span.end - 1) + 1 : loc.begin_offset;
   loc.end_offset = std::max(loc.end_offset, loc.begin_offset);
   loc.begin = file.position(loc.begin_offset);
   loc.end = file.position(loc.end_offset);

@@ -37,7 +37,8 @@ class Source {
   char* writable_data() { return data_.get(); }
   void shrink_to(std::size_t size);
   // A sub-source: `decoded` is the text of a string of `host` once unescaped; `anchors`, sorted by
-  // sub_begin and starting at 0, map its offsets back to the host so findings land in the host file.
+  // sub_begin and starting at 0, map its offsets back to the host so findings land in the host
+  // file.
   static std::unique_ptr<Source> sub_source(const Source& host, std::string_view decoded,
                                             std::vector<OffsetAnchor> anchors);
 

@@ -4,7 +4,8 @@ namespace wflint::utf8 {
 
 std::size_t count_code_points(std::string_view text) {
   std::size_t count = 0;
-  for (unsigned char c : text) count += is_continuation(c) ? 0 : 1;
+  for (unsigned char c : text)
+    count += is_continuation(c) ? 0 : 1;
   return count;
 }
 

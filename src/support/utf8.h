@@ -12,6 +12,8 @@ std::size_t count_utf16_units(std::string_view text);
 // Offset of the first byte that does not start or continue a valid UTF-8 sequence.
 std::optional<std::size_t> first_invalid_byte(std::string_view text);
 
-inline bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+inline bool is_continuation(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
 
 }  // namespace wflint::utf8

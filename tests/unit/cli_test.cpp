@@ -15,7 +15,8 @@ using testing::run_command;
 using testing::write_file;
 
 constexpr const char* kGoodAsl = R"({"StartAt": "A", "States": {"A": {"Type": "Succeed"}}})";
-constexpr const char* kBadAsl = "{\"StartAt\": \"B\",\n \"States\": {\"A\": {\"Type\": \"Succeed\"}}}";
+constexpr const char* kBadAsl =
+    "{\"StartAt\": \"B\",\n \"States\": {\"A\": {\"Type\": \"Succeed\"}}}";
 
 class CliTest : public ::testing::Test {
  protected:
@@ -24,8 +25,8 @@ class CliTest : public ::testing::Test {
 
   std::string path(const std::string& name) const { return dir_ + "/" + name; }
   testing::CommandResult wflint(const std::string& args) const {
-    return run_command(std::string("cd '") + dir_ + "' && NO_COLOR= " + WFLINT_BINARY + " " +
-                       args + " 2>stderr.txt");
+    return run_command(std::string("cd '") + dir_ + "' && NO_COLOR= " + WFLINT_BINARY + " " + args +
+                       " 2>stderr.txt");
   }
   std::string stderr_text() const { return testing::read_file(path("stderr.txt")); }
 

@@ -56,8 +56,8 @@ TEST_P(GoldenTest, OutputMatchesExpected) {
     testing::write_file(expected_path.string(), actual);
     return;
   }
-  ASSERT_TRUE(fs::exists(expected_path)) << "missing " << expected_path
-                                         << "; run with WFLINT_UPDATE_GOLDEN=1 to create it";
+  ASSERT_TRUE(fs::exists(expected_path))
+      << "missing " << expected_path << "; run with WFLINT_UPDATE_GOLDEN=1 to create it";
   EXPECT_EQ(actual, testing::read_file(expected_path.string()));
 }
 

@@ -74,8 +74,9 @@ TEST(JsonLoaderTest, ParentsAndPointers) {
 
 TEST(JsonLoaderTest, ReportsDuplicateKeysWithTheFirstOne) {
   FileReport report =
-      check_text("t.json", "{\"StartAt\": \"A\",\n \"States\": {\"A\": {\"Type\": \"Succeed\"}},\n "
-                           "\"StartAt\": \"A\"}");
+      check_text("t.json",
+                 "{\"StartAt\": \"A\",\n \"States\": {\"A\": {\"Type\": \"Succeed\"}},\n "
+                 "\"StartAt\": \"A\"}");
   ASSERT_EQ(finding_positions(report), std::vector<std::string>{"WF002 3:2"});
   const Location first = locate(report.diagnostics[0].related.at(0).span);
   EXPECT_EQ(first.begin.line, 1u);
@@ -84,7 +85,8 @@ TEST(JsonLoaderTest, ReportsDuplicateKeysWithTheFirstOne) {
 
 TEST(JsonLoaderTest, FindsDuplicatesAmongManyKeys) {
   std::string text = "{";
-  for (int i = 0; i < 100; ++i) text += "\"k" + std::to_string(i) + "\": 1, ";
+  for (int i = 0; i < 100; ++i)
+    text += "\"k" + std::to_string(i) + "\": 1, ";
   text += "\"k42\": 2}";
   Loaded doc = load(text);
   ASSERT_EQ(doc.documents[0].problems.size(), 1u);
@@ -110,14 +112,13 @@ TEST(JsonLoaderTest, InvalidUtf8IsAFindingAtTheByte) {
 
 TEST(JsonLoaderTest, EmptyFileIsASyntaxError) {
   EXPECT_EQ(finding_positions(check_text("t.json", "")), std::vector<std::string>{"WF001 1:1"});
-  EXPECT_EQ(finding_positions(check_text("t.json", "  \n")),
-            std::vector<std::string>{"WF001 2:1"});
+  EXPECT_EQ(finding_positions(check_text("t.json", "  \n")), std::vector<std::string>{"WF001 2:1"});
 }
 
 TEST(JsonLoaderTest, DeepNestingIsAFindingNotACrash) {
   const std::size_t depth = 100'000;
-  std::string text = "{\"StartAt\": \"A\", \"States\": " + std::string(depth, '[') +
-                     std::string(depth, ']') + "}";
+  std::string text =
+      "{\"StartAt\": \"A\", \"States\": " + std::string(depth, '[') + std::string(depth, ']') + "}";
   FileReport report = check_text("t.json", text);
   ASSERT_EQ(report.diagnostics.size(), 1u);
   EXPECT_EQ(report.diagnostics[0].rule_id, "WF001");

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <regex>
 #include <set>
 
 #include "rules/registry.h"
@@ -22,18 +21,30 @@ struct Example {
   std::string text;
 };
 
+// Fenced blocks whose info string is "json bad", "yaml good", and so on.
 std::vector<Example> examples_of(const std::string& page) {
   std::vector<Example> out;
-  static const std::regex kFence(R"(```(json|yaml) (bad|good)\n([\s\S]*?)```)");
-  for (std::sregex_iterator it(page.begin(), page.end(), kFence), end; it != end; ++it) {
-    out.push_back(Example{(*it)[1], (*it)[2], (*it)[3]});
+  const std::string fence = "```";
+  for (std::size_t open = page.find(fence); open != std::string::npos;) {
+    const std::size_t info_end = page.find('\n', open);
+    if (info_end == std::string::npos) break;
+    const std::size_t close = page.find(fence, info_end + 1);
+    if (close == std::string::npos) break;
+    const std::string info = page.substr(open + fence.size(), info_end - open - fence.size());
+    const std::size_t space = info.find(' ');
+    if (space != std::string::npos) {
+      out.push_back(Example{info.substr(0, space), info.substr(space + 1),
+                            page.substr(info_end + 1, close - info_end - 1)});
+    }
+    open = page.find(fence, close + fence.size());
   }
   return out;
 }
 
 std::vector<std::string> registered_ids() {
   std::vector<std::string> ids;
-  for (const rules::Rule* rule : rules::all_rules()) ids.emplace_back(rule->info.id);
+  for (const rules::Rule* rule : rules::all_rules())
+    ids.emplace_back(rule->info.id);
   return ids;
 }
 
@@ -59,7 +70,8 @@ TEST_P(RuleDocTest, BadExamplesTriggerExactlyThisRule) {
     FileReport report = testing::check_text("example." + example.language, example.text);
     const std::vector<std::string> ids = testing::rule_ids(report);
     EXPECT_FALSE(ids.empty()) << "bad example triggers nothing:\n" << example.text;
-    for (const std::string& id : ids) EXPECT_EQ(id, GetParam()) << example.text;
+    for (const std::string& id : ids)
+      EXPECT_EQ(id, GetParam()) << example.text;
   }
   EXPECT_GE(bad, 1) << "the page needs a ```json bad or ```yaml bad example";
 }
@@ -81,7 +93,8 @@ INSTANTIATE_TEST_SUITE_P(Rules, RuleDocTest, ::testing::ValuesIn(registered_ids(
 
 TEST(RuleDocs, EveryPageIsARegisteredRule) {
   std::set<std::string> ids;
-  for (const std::string& id : registered_ids()) ids.insert(id);
+  for (const std::string& id : registered_ids())
+    ids.insert(id);
   for (const auto& entry : fs::directory_iterator(kRulesDir)) {
     const std::string name = entry.path().filename().string();
     if (name == "README.md") continue;

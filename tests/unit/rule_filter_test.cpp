@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "engine/rule_filter.h"
+
+#include <gtest/gtest.h>
 
 namespace wflint {
 namespace {

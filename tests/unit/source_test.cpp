@@ -1,6 +1,7 @@
+#include "support/source.h"
+
 #include <gtest/gtest.h>
 
-#include "support/source.h"
 #include "support/utf8.h"
 
 namespace wflint {
@@ -36,7 +37,8 @@ TEST(SourceTest, LineTextDropsLineBreaks) {
 TEST(SourceTest, BufferIsPaddedWithZeros) {
   auto source = Source::from_bytes("a.json", "{}");
   EXPECT_GE(source->capacity(), source->size() + kSourcePadding);
-  for (std::size_t i = 0; i < kSourcePadding; ++i) EXPECT_EQ(source->data()[2 + i], '\0');
+  for (std::size_t i = 0; i < kSourcePadding; ++i)
+    EXPECT_EQ(source->data()[2 + i], '\0');
 }
 
 TEST(SourceTest, SubSourceMapsBackToHostPositions) {

@@ -1,5 +1,6 @@
 #include "test_support.h"
 
+#include <fmt/format.h>
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -8,8 +9,6 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-
-#include <fmt/format.h>
 
 namespace wflint::testing {
 
@@ -34,7 +33,8 @@ std::vector<std::string> finding_positions(const FileReport& report) {
 
 std::vector<std::string> rule_ids(const FileReport& report) {
   std::vector<std::string> out;
-  for (const Diagnostic& d : report.diagnostics) out.emplace_back(d.rule_id);
+  for (const Diagnostic& d : report.diagnostics)
+    out.emplace_back(d.rule_id);
   return out;
 }
 
@@ -44,7 +44,8 @@ CommandResult run_command(const std::string& command) {
   if (!pipe) throw std::runtime_error("popen failed: " + command);
   char buffer[4096];
   std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, n);
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
+    result.out.append(buffer, n);
   const int status = ::pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;

@@ -106,14 +106,15 @@ TEST(YamlLoaderTest, AliasBombIsAFindingNotAnExplosion) {
 }
 
 TEST(YamlLoaderTest, ChecksEveryDocumentOfAStream) {
-  FileReport report = check_text(
-      "t.yaml",
-      "StartAt: A\nStates:\n  A: {Type: Succeed}\n---\nStartAt: B\nStates:\n  A: {Type: Succeed}\n");
+  FileReport report = check_text("t.yaml",
+                                 "StartAt: A\nStates:\n  A: {Type: Succeed}\n---\nStartAt: "
+                                 "B\nStates:\n  A: {Type: Succeed}\n");
   EXPECT_EQ(finding_positions(report), std::vector<std::string>{"ASL001 5:10"});
 }
 
 TEST(YamlLoaderTest, DuplicateKeys) {
-  FileReport report = check_text("t.yaml", "StartAt: A\nStates:\n  A: {Type: Succeed}\nStartAt: A\n");
+  FileReport report =
+      check_text("t.yaml", "StartAt: A\nStates:\n  A: {Type: Succeed}\nStartAt: A\n");
   EXPECT_EQ(finding_positions(report), std::vector<std::string>{"WF002 4:1"});
 }
 
@@ -122,6 +123,13 @@ TEST(YamlLoaderTest, SyntaxErrorPositions) {
             std::vector<std::string>{"WF001 3:1"});
   EXPECT_EQ(finding_positions(check_text("t.yaml", "StartAt: A\n  bad: indent\n")),
             std::vector<std::string>{"WF001 2:6"});
+}
+
+TEST(YamlLoaderTest, StrayFlowIndicatorIsAnErrorNotAnEndlessLoop) {
+  // yaml-cpp 0.7 keeps starting empty documents at a leading ','.
+  FileReport report = check_text("t.yaml", ",description: x");
+  EXPECT_EQ(finding_positions(report), std::vector<std::string>{"WF001 1:1"});
+  EXPECT_EQ(report.diagnostics[0].message, "unexpected ',' here");
 }
 
 TEST(YamlLoaderTest, UnclosedDoubleQuoteAtEndIsAnError) {

@@ -10,7 +10,8 @@ const State* Scope::find(std::string_view name) const {
 std::vector<std::string_view> Scope::state_names() const {
   std::vector<std::string_view> names;
   names.reserve(states_.size());
-  for (const State& state : states_) names.push_back(state.name);
+  for (const State& state : states_)
+    names.push_back(state.name);
   return names;
 }
 
@@ -18,7 +19,8 @@ StateMachine::StateMachine(const Node& root) : root_(root) {
   add_scope(root, Scope::Kind::TopLevel, nullptr);
   // Scopes are visited breadth-first, so deeply nested definitions need no deep recursion.
   for (std::size_t i = 0; i < scopes_.size(); ++i) {
-    for (const State& state : scopes_[i].states_) add_nested_scopes(state);
+    for (const State& state : scopes_[i].states_)
+      add_nested_scopes(state);
   }
 }
 

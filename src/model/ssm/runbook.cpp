@@ -24,7 +24,8 @@ std::size_t count_steps(const Node& list) {
 
 Runbook::Runbook(const Node& root) : root_(root) {
   if (const Node* params = root.find("parameters"); params && params->is_object()) {
-    for (const Node& param : params->children()) parameters_.push_back(Parameter{param.key(), &param});
+    for (const Node& param : params->children())
+      parameters_.push_back(Parameter{param.key(), &param});
   }
   const Node* main_steps = root.find("mainSteps");
   if (!main_steps || !main_steps->is_array()) return;

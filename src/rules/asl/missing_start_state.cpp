@@ -26,9 +26,9 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
     const Node* start_at = scope.start_at();
     if (!start_at || !start_at->is_string() || scope.find(start_at->text())) continue;
     const std::string_view where = scope_description(scope);
-    auto finding = sink.report(
-        kMissingStartState, *start_at,
-        fmt::format("StartAt \"{}\" names no state in {}", start_at->text(), where));
+    auto finding =
+        sink.report(kMissingStartState, *start_at,
+                    fmt::format("StartAt \"{}\" names no state in {}", start_at->text(), where));
     const std::vector<std::string_view> names = scope.state_names();
     if (std::string_view near = text::closest_match(start_at->text(), names); !near.empty()) {
       finding.help(fmt::format("did you mean \"{}\"?", near));

@@ -1,6 +1,6 @@
-#include <unordered_map>
-
 #include <fmt/format.h>
+
+#include <unordered_map>
 
 #include "rules/rule.h"
 
@@ -19,8 +19,9 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
     sink.report(kDuplicateStepName, *step.name_node,
                 fmt::format("step name \"{}\" is already used by another step", step.name))
         .related(it->second->name_node->span(), "first used here")
-        .help("step names must be unique in a runbook, since nextStep, onFailure and "
-              "{{Step.Output}} references name steps; rename one of them");
+        .help(
+            "step names must be unique in a runbook, since nextStep, onFailure and "
+            "{{Step.Output}} references name steps; rename one of them");
   }
 }
 

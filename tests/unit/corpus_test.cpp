@@ -1,0 +1,165 @@
+// Runs wflint over whole directories of definitions: our demo corpus (its expected findings are
+// listed in corpus/expected.tsv) and, when ../shared is present, the real-world corpus.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+#include "load/json_syntax.h"
+#include "load/loader.h"
+#include "test_support.h"
+
+namespace wflint {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kSourceDir(WFLINT_SOURCE_DIR);
+const fs::path kCorpus = kSourceDir / "corpus";
+const fs::path kSharedCorpus = kSourceDir / ".." / "shared" / "corpus";
+
+bool is_definition_file(const fs::path& path) {
+  const std::string ext = path.extension().string();
+  return ext == ".json" || ext == ".yaml" || ext == ".yml" || ext == ".asl";
+}
+
+std::vector<fs::path> definition_files(const fs::path& dir) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file() && is_definition_file(entry.path())) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string joined_rule_ids(const FileReport& report) {
+  std::set<std::string> ids;
+  for (const Diagnostic& d : report.diagnostics) ids.emplace(d.rule_id);
+  std::string out;
+  for (const std::string& id : ids) out += (out.empty() ? "" : ",") + id;
+  return out.empty() ? "-" : out;
+}
+
+// Every finding lies inside its file, at a 1-based position.
+void expect_well_formed(const FileReport& report) {
+  for (const Diagnostic& d : report.diagnostics) {
+    ASSERT_TRUE(d.span.valid()) << report.path;
+    const Location loc = locate(d.span);
+    EXPECT_LE(loc.end_offset, loc.file->size()) << report.path;
+    EXPECT_LE(loc.begin_offset, loc.end_offset) << report.path;
+    EXPECT_GE(loc.begin.line, 1u);
+    EXPECT_GE(loc.begin.column, 1u);
+    EXPECT_FALSE(d.message.empty());
+  }
+}
+
+TEST(CorpusTest, FindingsMatchExpectedTable) {
+  std::istringstream table(testing::read_file((kCorpus / "expected.tsv").string()));
+  std::set<std::string> listed;
+  std::string line;
+  while (std::getline(table, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    std::string file, expected;
+    std::getline(fields, file, '\t');
+    std::getline(fields, expected, '\t');
+    listed.insert(file);
+    const std::string text = testing::read_file((kCorpus / file).string());
+    ASSERT_FALSE(text.empty()) << file;
+    FileReport report = testing::check_text(file, text);
+    EXPECT_EQ(joined_rule_ids(report), expected) << file;
+  }
+  for (const fs::path& file : definition_files(kCorpus)) {
+    const std::string relative = fs::relative(file, kCorpus).generic_string();
+    EXPECT_TRUE(listed.count(relative)) << relative << " is missing from corpus/expected.tsv";
+  }
+}
+
+class SharedCorpusTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!fs::is_directory(kSharedCorpus)) GTEST_SKIP() << "../shared/corpus is not present";
+  }
+};
+
+TEST_F(SharedCorpusTest, EveryFileIsCheckedWithoutFailure) {
+  std::size_t files = 0;
+  for (const fs::path& file : definition_files(kSharedCorpus)) {
+    FileReport report =
+        testing::check_text(file.string(), testing::read_file(file.string()), Origin::Walked);
+    EXPECT_EQ(report.failure, "") << file;
+    expect_well_formed(report);
+    ++files;
+  }
+  EXPECT_GT(files, 1000u);
+}
+
+// simdjson decides whether a file is valid; the syntax scanner explains why not. They must agree,
+// or a broken file would be reported without a precise position (or a valid one flagged).
+TEST_F(SharedCorpusTest, SyntaxScannerAgreesWithSimdjson) {
+  for (const fs::path& file : definition_files(kSharedCorpus)) {
+    if (file.extension() != ".json") continue;
+    const std::string text = testing::read_file(file.string());
+    auto source = Source::from_bytes(file.string(), text);
+    const std::vector<LoadedDocument> docs = load_documents(*source, Syntax::Json);
+    const bool loaded = docs.at(0).document->root() != nullptr;
+    const std::size_t start = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+    EXPECT_EQ(loaded, !find_json_syntax_error(text, start).has_value()) << file;
+  }
+}
+
+// The 326 real state machines hold exactly seven broken files; everything else loads.
+TEST_F(SharedCorpusTest, OnlyTheKnownBrokenStateMachinesHaveSyntaxErrors) {
+  std::size_t syntax_errors = 0;
+  for (const fs::path& file : definition_files(kSharedCorpus / "asl")) {
+    FileReport report = testing::check_text(file.string(), testing::read_file(file.string()));
+    for (const Diagnostic& d : report.diagnostics) syntax_errors += d.rule_id == "WF001";
+  }
+  EXPECT_EQ(syntax_errors, 7u);
+}
+
+// Cheap deterministic mutation testing: truncated, flipped and spliced versions of real files
+// must never crash, throw, or produce a finding outside the file.
+TEST(MutationTest, MangledInputsNeverBreakTheInvariants) {
+  std::vector<fs::path> seeds = definition_files(kCorpus);
+  const std::vector<fs::path> cases = definition_files(kSourceDir / "tests" / "cases");
+  seeds.insert(seeds.end(), cases.begin(), cases.end());
+  uint64_t state = 0x9E3779B97F4A7C15ull;
+  auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  const std::string noise = "{}[]:,\"'\\-#&*!|>\n\t ${}\xC3\xA9\xFF";
+  for (const fs::path& seed : seeds) {
+    const std::string original = testing::read_file(seed.string());
+    for (int round = 0; round < 60; ++round) {
+      std::string text = original;
+      const int edits = 1 + static_cast<int>(next() % 4);
+      for (int e = 0; e < edits && !text.empty(); ++e) {
+        const std::size_t at = next() % text.size();
+        switch (next() % 4) {
+          case 0:
+            text.resize(at);
+            break;
+          case 1:
+            text[at] = noise[next() % noise.size()];
+            break;
+          case 2:
+            text.insert(at, 1, noise[next() % noise.size()]);
+            break;
+          default:
+            text.erase(at, 1 + next() % 8);
+        }
+      }
+      FileReport report = testing::check_text(seed.filename().string(), text);
+      EXPECT_EQ(report.failure, "") << seed << " round " << round;
+      expect_well_formed(report);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace wflint
