@@ -27,8 +27,12 @@ void load_and_check(::benchmark::State& state, Format format, const char* path) 
   state.counters["input_MB"] = static_cast<double>(text.size()) / 1e6;
 }
 
-void BM_CheckJson(::benchmark::State& state) { load_and_check(state, Format::Json, "s.json"); }
-void BM_CheckYaml(::benchmark::State& state) { load_and_check(state, Format::Yaml, "s.yaml"); }
+void BM_CheckJson(::benchmark::State& state) {
+  load_and_check(state, Format::Json, "s.json");
+}
+void BM_CheckYaml(::benchmark::State& state) {
+  load_and_check(state, Format::Yaml, "s.yaml");
+}
 
 BENCHMARK(BM_CheckJson)->Arg(10)->Arg(1'000)->Arg(100'000)->Unit(::benchmark::kMillisecond);
 BENCHMARK(BM_CheckYaml)->Arg(10)->Arg(1'000)->Arg(100'000)->Unit(::benchmark::kMillisecond);

@@ -43,9 +43,10 @@ std::string yaml_state(int i, bool last) {
 }  // namespace
 
 std::string synthetic_state_machine(int states, Format format) {
-  std::string out = format == Format::Json
-                        ? "{\n  \"Comment\": \"synthetic\",\n  \"StartAt\": \"Invoke 0\",\n  \"States\": {\n"
-                        : "Comment: synthetic\nStartAt: Invoke 0\nStates:\n";
+  std::string out =
+      format == Format::Json
+          ? "{\n  \"Comment\": \"synthetic\",\n  \"StartAt\": \"Invoke 0\",\n  \"States\": {\n"
+          : "Comment: synthetic\nStartAt: Invoke 0\nStates:\n";
   for (int i = 0; i < states; ++i) {
     out += format == Format::Json ? json_state(i, i + 1 == states) : yaml_state(i, i + 1 == states);
   }

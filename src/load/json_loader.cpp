@@ -6,6 +6,7 @@
 #include <simdjson.h>
 
 #include <cstring>
+#include <vector>
 
 #include "load/json_syntax.h"
 #include "load/tree_builder.h"
@@ -40,8 +41,9 @@ simdjson::simdjson_result<std::string_view> raw_token(od::document& doc) {
   return doc.raw_json_token();
 }
 
-// Walks an On-Demand document once and feeds the tree builder. Recursion depth is bounded by
-// TreeBuilder::kMaxDepth, below simdjson's own limit.
+// Walks an On-Demand document once and feeds the tree builder. Iterative: open containers wait on
+// an explicit stack, so no input can exhaust the call stack (nesting is bounded by
+// TreeBuilder::kMaxDepth as well).
 class JsonReader {
  public:
   JsonReader(const Source& source, od::document& doc, Document& document, TreeBuilder& builder)
@@ -54,6 +56,16 @@ class JsonReader {
   bool stopped_by_builder() const { return stopped_by_builder_; }
 
  private:
+  // An open object or array and where its iteration stands.
+  struct Open {
+    bool is_object = false;
+    bool started = false;
+    od::object_iterator member;
+    od::object_iterator members_end;
+    od::array_iterator element;
+    od::array_iterator elements_end;
+  };
+
   uint32_t offset_of(const char* p) const { return static_cast<uint32_t>(p - source_.data()); }
   bool fail(simdjson::error_code error) {
     error_ = error;
@@ -61,9 +73,10 @@ class JsonReader {
     if (!doc_.current_location().get(at)) stop_offset_ = offset_of(at);
     return false;
   }
-  bool read_value(od::value value);
-  bool read_object(od::object object, uint32_t begin);
-  bool read_array(od::array array, uint32_t begin);
+  // Adds a scalar, or opens a container and pushes it.
+  bool start_value(od::value value);
+  // Moves the innermost open container one child on; closes it when it has no more.
+  bool step();
   template <typename V>
   bool read_scalar(V& value, od::json_type type);
   // End offset of the container whose closing bracket was just consumed.
@@ -74,6 +87,7 @@ class JsonReader {
   od::document& doc_;
   Document& document_;
   TreeBuilder& builder_;
+  std::vector<Open> open_;
   simdjson::error_code error_ = simdjson::SUCCESS;
   uint32_t stop_offset_ = 0;
   bool stopped_by_builder_ = false;
@@ -105,34 +119,6 @@ bool JsonReader::read_key(od::field& field) {
     key = document_.keep(key);
   }
   builder_.key(key, offset_of(raw - 1), offset_of(close + 1));
-  return true;
-}
-
-bool JsonReader::read_object(od::object object, uint32_t begin) {
-  if (!builder_.open(NodeKind::Object, begin)) {
-    stopped_by_builder_ = true;
-    return false;
-  }
-  for (auto member : object) {
-    od::field field;
-    if (auto error = std::move(member).get(field)) return fail(error);
-    if (!read_key(field) || !read_value(field.value())) return false;
-  }
-  builder_.close(container_end());
-  return true;
-}
-
-bool JsonReader::read_array(od::array array, uint32_t begin) {
-  if (!builder_.open(NodeKind::Array, begin)) {
-    stopped_by_builder_ = true;
-    return false;
-  }
-  for (auto element : array) {
-    od::value value;
-    if (auto error = std::move(element).get(value)) return fail(error);
-    if (!read_value(value)) return false;
-  }
-  builder_.close(container_end());
   return true;
 }
 
@@ -175,21 +161,59 @@ bool JsonReader::read_scalar(V& value, od::json_type type) {
   }
 }
 
-bool JsonReader::read_value(od::value value) {
+bool JsonReader::start_value(od::value value) {
   od::json_type type;
   if (auto error = value.type().get(type)) return fail(error);
-  const uint32_t begin = offset_of(value.raw_json_token().data());
-  if (type == od::json_type::object) {
+  if (type != od::json_type::object && type != od::json_type::array) {
+    return read_scalar(value, type);
+  }
+  const bool is_object = type == od::json_type::object;
+  if (!builder_.open(is_object ? NodeKind::Object : NodeKind::Array,
+                     offset_of(value.raw_json_token().data()))) {
+    stopped_by_builder_ = true;
+    return false;
+  }
+  Open open;
+  open.is_object = is_object;
+  if (is_object) {
     od::object object;
     if (auto error = value.get_object().get(object)) return fail(error);
-    return read_object(object, begin);
-  }
-  if (type == od::json_type::array) {
+    if (auto error = object.begin().get(open.member)) return fail(error);
+    if (auto error = object.end().get(open.members_end)) return fail(error);
+  } else {
     od::array array;
     if (auto error = value.get_array().get(array)) return fail(error);
-    return read_array(array, begin);
+    if (auto error = array.begin().get(open.element)) return fail(error);
+    if (auto error = array.end().get(open.elements_end)) return fail(error);
   }
-  return read_scalar(value, type);
+  open_.push_back(open);
+  return true;
+}
+
+bool JsonReader::step() {
+  Open& top = open_.back();
+  // A child is consumed before its container moves on, as simdjson requires.
+  if (top.started) {
+    if (top.is_object) {
+      ++top.member;
+    } else {
+      ++top.element;
+    }
+  }
+  top.started = true;
+  if (top.is_object ? top.member == top.members_end : top.element == top.elements_end) {
+    open_.pop_back();
+    builder_.close(container_end());
+    return true;
+  }
+  if (top.is_object) {
+    od::field field;
+    if (auto error = (*top.member).get(field)) return fail(error);
+    return read_key(field) && start_value(field.value());
+  }
+  od::value value;
+  if (auto error = (*top.element).get(value)) return fail(error);
+  return start_value(value);
 }
 
 bool JsonReader::read_root() {
@@ -205,7 +229,10 @@ bool JsonReader::read_root() {
   }
   od::value root;
   if (auto error = doc_.get_value().get(root)) return fail(error);
-  if (!read_value(root)) return false;
+  if (!start_value(root)) return false;
+  while (!open_.empty()) {
+    if (!step()) return false;
+  }
   const char* trailing = nullptr;
   if (!doc_.current_location().get(trailing)) return fail(simdjson::TRAILING_CONTENT);
   return true;

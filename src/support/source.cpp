@@ -9,7 +9,7 @@ namespace wflint {
 
 Source::Source(std::string path, std::string_view bytes)
     : path_(std::move(path)), data_(new char[bytes.size() + kSourcePadding]), size_(bytes.size()) {
-  std::memcpy(data_.get(), bytes.data(), bytes.size());
+  if (!bytes.empty()) std::memcpy(data_.get(), bytes.data(), bytes.size());
   std::memset(data_.get() + bytes.size(), 0, kSourcePadding);
 }
 

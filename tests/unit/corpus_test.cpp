@@ -35,9 +35,11 @@ std::vector<fs::path> definition_files(const fs::path& dir) {
 
 std::string joined_rule_ids(const FileReport& report) {
   std::set<std::string> ids;
-  for (const Diagnostic& d : report.diagnostics) ids.emplace(d.rule_id);
+  for (const Diagnostic& d : report.diagnostics)
+    ids.emplace(d.rule_id);
   std::string out;
-  for (const std::string& id : ids) out += (out.empty() ? "" : ",") + id;
+  for (const std::string& id : ids)
+    out += (out.empty() ? "" : ",") + id;
   return out.empty() ? "-" : out;
 }
 
@@ -114,7 +116,8 @@ TEST_F(SharedCorpusTest, OnlyTheKnownBrokenStateMachinesHaveSyntaxErrors) {
   std::size_t syntax_errors = 0;
   for (const fs::path& file : definition_files(kSharedCorpus / "asl")) {
     FileReport report = testing::check_text(file.string(), testing::read_file(file.string()));
-    for (const Diagnostic& d : report.diagnostics) syntax_errors += d.rule_id == "WF001";
+    for (const Diagnostic& d : report.diagnostics)
+      syntax_errors += d.rule_id == "WF001";
   }
   EXPECT_EQ(syntax_errors, 7u);
 }
