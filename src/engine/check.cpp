@@ -14,16 +14,36 @@ const rules::Rule& rule_for(LoadProblem::Kind kind) {
   return kind == LoadProblem::Kind::DuplicateKey ? rules::kDuplicateKey : rules::kSyntaxError;
 }
 
+// The object member whose key starts at `offset` (a duplicate key the loader reported).
+const Node* member_with_key_at(const Node* root, uint32_t offset) {
+  std::vector<const Node*> pending;
+  if (root) pending.push_back(root);
+  while (!pending.empty()) {
+    const Node* node = pending.back();
+    pending.pop_back();
+    if (node->has_key() && node->key_span().begin == offset) return node;
+    for (const Node& child : node->children()) {
+      if (child.span().begin <= offset && offset < child.span().end) pending.push_back(&child);
+      if (child.has_key() && child.key_span().begin == offset) return &child;
+    }
+  }
+  return nullptr;
+}
+
 class DocumentChecker {
  public:
   DocumentChecker(const CheckOptions& options, std::vector<Diagnostic>& out)
       : options_(options), sink_(out) {}
 
-  void add_problems(const std::vector<LoadProblem>& problems) {
+  void add_problems(const std::vector<LoadProblem>& problems, const Node* root) {
     for (const LoadProblem& problem : problems) {
       const rules::Rule& rule = rule_for(problem.kind);
       if (!options_.filter.enabled(rule.info.id)) continue;
-      auto finding = sink_.report_at(rule, problem.span, "", problem.message);
+      const Node* member = problem.kind == LoadProblem::Kind::DuplicateKey
+                               ? member_with_key_at(root, problem.span.begin)
+                               : nullptr;
+      auto finding = sink_.report_at(rule, problem.span, member ? member->json_pointer() : "",
+                                     problem.message);
       for (const RelatedSpan& related : problem.related)
         finding.related(related.span, related.message);
       if (!problem.help.empty()) finding.help(problem.help);
@@ -74,7 +94,7 @@ FileReport check_source(std::unique_ptr<Source> source, Origin origin,
     for (const LoadedDocument& loaded : documents) {
       const Node* root = loaded.document->root();
       if (!root) {
-        if (speak_of_broken_files) checker.add_problems(loaded.problems);
+        if (speak_of_broken_files) checker.add_problems(loaded.problems, nullptr);
         continue;
       }
       const DocumentKind kind = options.forced_kind.value_or(classify(root));
@@ -82,7 +102,7 @@ FileReport check_source(std::unique_ptr<Source> source, Origin origin,
         if (explicit_file) checker.report_unknown(*root);
         continue;
       }
-      checker.add_problems(loaded.problems);
+      checker.add_problems(loaded.problems, root);
       checker.run_rules(*loaded.document, kind);
       report.checked = true;
     }

@@ -116,6 +116,17 @@ TEST(YamlLoaderTest, DuplicateKeys) {
   FileReport report =
       check_text("t.yaml", "StartAt: A\nStates:\n  A: {Type: Succeed}\nStartAt: A\n");
   EXPECT_EQ(finding_positions(report), std::vector<std::string>{"WF002 4:1"});
+  report = check_text("t.yaml", "StartAt: A\nStates:\n  A: {Type: Succeed, Type: Pass}\n");
+  EXPECT_EQ(finding_positions(report), std::vector<std::string>{"WF002 3:22"});
+  EXPECT_EQ(report.diagnostics[0].pointer, "/States/A/Type");
+}
+
+TEST(YamlLoaderTest, EmptyFileNamedExplicitlyHoldsNoDocument) {
+  for (const char* text : {"", "# only a comment\n"}) {
+    FileReport report = check_text("t.yaml", text);
+    EXPECT_EQ(finding_positions(report), std::vector<std::string>{"WF003 1:1"}) << text;
+  }
+  EXPECT_TRUE(check_text("t.yaml", "", Origin::Walked).diagnostics.empty());
 }
 
 TEST(YamlLoaderTest, SyntaxErrorPositions) {
