@@ -4,6 +4,8 @@
 #include <cstring>
 #include <vector>
 
+#include "support/large_allocation.h"
+
 namespace wflint {
 
 std::string_view to_string(NodeKind kind) {
@@ -70,7 +72,7 @@ std::string Node::json_pointer() const {
 }
 
 Document::Document(const Source& source, std::size_t arena_hint)
-    : source_(source), arena_(std::max<std::size_t>(arena_hint, 1024)) {}
+    : source_(source), arena_(std::max<std::size_t>(arena_hint, 1024), large_block_resource()) {}
 
 std::string_view Document::keep(std::string_view text) {
   const char* begin = source_.data();

@@ -4,7 +4,8 @@
 
 #include <algorithm>
 #include <cstring>
-#include <unordered_map>
+
+#include "support/string_index.h"
 
 namespace wflint {
 
@@ -110,11 +111,10 @@ void TreeBuilder::report_duplicate_keys(const Node* members, std::size_t count) 
     }
     return;
   }
-  std::unordered_map<std::string_view, std::size_t> first_index;
-  first_index.reserve(count);
+  StringIndex first_index(count);
   for (std::size_t i = 0; i < count; ++i) {
-    auto [it, inserted] = first_index.emplace(members[i].key(), i);
-    if (!inserted) report(members[it->second], members[i]);
+    const uint32_t first = first_index.insert(members[i].key(), static_cast<uint32_t>(i));
+    if (first != i) report(members[first], members[i]);
   }
 }
 

@@ -3,14 +3,26 @@
 #include <algorithm>
 #include <cstring>
 
+#include "support/large_allocation.h"
 #include "support/utf8.h"
 
 namespace wflint {
 
-Source::Source(std::string path, std::string_view bytes)
-    : path_(std::move(path)), data_(new char[bytes.size() + kSourcePadding]), size_(bytes.size()) {
+void Source::FreeLarge::operator()(char* block) const noexcept {
+  free_large(block, bytes);
+}
+
+void Source::allocate(std::size_t size) {
+  const std::size_t bytes = size + kSourcePadding;
+  data_ = std::unique_ptr<char[], FreeLarge>(static_cast<char*>(allocate_large(bytes)),
+                                             FreeLarge{bytes});
+  size_ = size;
+  std::memset(data_.get() + size, 0, kSourcePadding);
+}
+
+Source::Source(std::string path, std::string_view bytes) : path_(std::move(path)) {
+  allocate(bytes.size());
   if (!bytes.empty()) std::memcpy(data_.get(), bytes.data(), bytes.size());
-  std::memset(data_.get() + bytes.size(), 0, kSourcePadding);
 }
 
 std::unique_ptr<Source> Source::from_bytes(std::string path, std::string_view bytes) {
@@ -19,9 +31,7 @@ std::unique_ptr<Source> Source::from_bytes(std::string path, std::string_view by
 
 std::unique_ptr<Source> Source::with_size(std::string path, std::size_t size) {
   auto source = std::unique_ptr<Source>(new Source(std::move(path), {}));
-  source->data_.reset(new char[size + kSourcePadding]);
-  source->size_ = size;
-  std::memset(source->data_.get() + size, 0, kSourcePadding);
+  source->allocate(size);
   return source;
 }
 

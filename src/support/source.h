@@ -66,8 +66,14 @@ class Source {
   Source(std::string path, std::string_view bytes);
   const std::vector<uint32_t>& line_starts() const;
 
+  struct FreeLarge {
+    std::size_t bytes;
+    void operator()(char* block) const noexcept;
+  };
+  void allocate(std::size_t size);
+
   std::string path_;
-  std::unique_ptr<char[]> data_;
+  std::unique_ptr<char[], FreeLarge> data_{nullptr, FreeLarge{0}};
   std::size_t size_ = 0;
   mutable std::vector<uint32_t> line_starts_;  // built on first use
   const Source* host_ = nullptr;

@@ -3,8 +3,8 @@
 namespace wflint::asl {
 
 const State* Scope::find(std::string_view name) const {
-  auto it = index_.find(name);
-  return it == index_.end() ? nullptr : &states_[it->second];
+  const std::optional<uint32_t> index = index_.find(name);
+  return index ? &states_[*index] : nullptr;
 }
 
 std::vector<std::string_view> Scope::state_names() const {
@@ -34,7 +34,7 @@ void StateMachine::add_scope(const Node& node, Scope::Kind kind, const State* ow
   scope.states_.reserve(states->size());
   scope.index_.reserve(states->size());
   for (const Node& member : states->children()) {
-    scope.index_.emplace(member.key(), scope.states_.size());
+    scope.index_.insert(member.key(), static_cast<uint32_t>(scope.states_.size()));
     scope.states_.push_back(State{member.key(), &member, member.find_string("Type"), &scope});
   }
 }

@@ -2,10 +2,10 @@
 
 #include <deque>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "load/node.h"
+#include "support/string_index.h"
 
 namespace wflint::asl {
 
@@ -42,7 +42,7 @@ class Scope {
   const Node* node_ = nullptr;
   const State* owner_ = nullptr;
   std::vector<State> states_;
-  std::unordered_map<std::string_view, std::size_t> index_;
+  StringIndex index_;
 };
 
 // A read-only view of a state machine definition with all of its scopes.
