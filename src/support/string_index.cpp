@@ -18,11 +18,14 @@ void StringIndex::reserve(std::size_t expected) {
 std::size_t StringIndex::slot_for(std::string_view key) const {
   const std::size_t mask = slots_.size() - 1;
   std::size_t i = std::hash<std::string_view>{}(key)&mask;
-  while (slots_[i].used && slots_[i].key != key) i = (i + 1) & mask;
+  while (slots_[i].used && slots_[i].key != key)
+    i = (i + 1) & mask;
   return i;
 }
 
-void StringIndex::grow() { reserve(slots_.size()); }
+void StringIndex::grow() {
+  reserve(slots_.size());
+}
 
 uint32_t StringIndex::insert(std::string_view key, uint32_t value) {
   if ((size_ + 1) * 2 > slots_.size()) grow();
