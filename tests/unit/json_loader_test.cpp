@@ -11,25 +11,14 @@ namespace {
 using testing::check_text;
 using testing::finding_positions;
 
-struct Loaded {
-  std::unique_ptr<Source> source;
-  std::vector<LoadedDocument> documents;
-  const Node& root() const { return *documents.at(0).document->root(); }
-};
+using testing::spanned;
 
-Loaded load(std::string_view text, Syntax syntax = Syntax::Json) {
-  Loaded out;
-  out.source = Source::from_bytes("t.json", text);
-  out.documents = load_documents(*out.source, syntax);
-  return out;
-}
-
-std::string_view spanned(const Span& span) {
-  return span.source->text().substr(span.begin, span.end - span.begin);
+testing::LoadedText load(std::string_view text) {
+  return testing::load_text("t.json", text, Syntax::Json);
 }
 
 TEST(JsonLoaderTest, BuildsTreeInSourceOrderWithSpans) {
-  Loaded doc = load(R"({"b": [1, "two", true, null], "a": {"x": {}}} )");
+  testing::LoadedText doc = load(R"({"b": [1, "two", true, null], "a": {"x": {}}} )");
   const Node& root = doc.root();
   ASSERT_TRUE(root.is_object());
   ASSERT_EQ(root.size(), 2u);
@@ -47,7 +36,8 @@ TEST(JsonLoaderTest, BuildsTreeInSourceOrderWithSpans) {
 }
 
 TEST(JsonLoaderTest, NumbersKeepTheirSourceText) {
-  Loaded doc = load(R"({"f": 1.0, "big": 123456789012345678901234567890, "e": -2E+3})");
+  testing::LoadedText doc =
+      load(R"({"f": 1.0, "big": 123456789012345678901234567890, "e": -2E+3})");
   EXPECT_EQ(doc.root().find("f")->text(), "1.0");
   EXPECT_EQ(doc.root().find("big")->text(), "123456789012345678901234567890");
   EXPECT_EQ(doc.root().find("e")->text(), "-2E+3");
@@ -55,7 +45,7 @@ TEST(JsonLoaderTest, NumbersKeepTheirSourceText) {
 }
 
 TEST(JsonLoaderTest, DecodesEscapesInKeysAndValues) {
-  Loaded doc = load(R"({"a\"b": "line\nnext \u00e9"})");
+  testing::LoadedText doc = load(R"({"a\"b": "line\nnext \u00e9"})");
   const Node& member = doc.root().children()[0];
   EXPECT_EQ(member.key(), "a\"b");
   EXPECT_EQ(member.text(), "line\nnext \xC3\xA9");
@@ -63,7 +53,7 @@ TEST(JsonLoaderTest, DecodesEscapesInKeysAndValues) {
 }
 
 TEST(JsonLoaderTest, ParentsAndPointers) {
-  Loaded doc = load(R"({"States": {"A/B": {"Next": "C~D"}}, "list": [0, {"k": 1}]})");
+  testing::LoadedText doc = load(R"({"States": {"A/B": {"Next": "C~D"}}, "list": [0, {"k": 1}]})");
   const Node& next = *doc.root().find("States")->find("A/B")->find("Next");
   EXPECT_EQ(next.json_pointer(), "/States/A~1B/Next");
   EXPECT_EQ(next.parent()->parent()->parent(), &doc.root());
@@ -88,7 +78,7 @@ TEST(JsonLoaderTest, FindsDuplicatesAmongManyKeys) {
   for (int i = 0; i < 100; ++i)
     text += "\"k" + std::to_string(i) + "\": 1, ";
   text += "\"k42\": 2}";
-  Loaded doc = load(text);
+  testing::LoadedText doc = load(text);
   ASSERT_EQ(doc.documents[0].problems.size(), 1u);
   EXPECT_EQ(doc.documents[0].problems[0].kind, LoadProblem::Kind::DuplicateKey);
 }
@@ -135,21 +125,21 @@ TEST(JsonLoaderTest, LargeDocumentLoads) {
             std::to_string(i + 1) + "\"},\n";
   }
   text += "\"S" + std::to_string(states) + "\": {\"Type\": \"Succeed\"}}}";
-  Loaded doc = load(text);
+  testing::LoadedText doc = load(text);
   EXPECT_EQ(doc.root().find("States")->size(), static_cast<std::size_t>(states + 1));
   const Node& last = doc.root().find("States")->children().back();
   EXPECT_EQ(doc.source->position(last.key_span().begin).line, static_cast<uint32_t>(states + 1));
 }
 
 TEST(JsonLoaderTest, ScalarRootLoads) {
-  Loaded doc = load("  \"just a string\" ");
+  testing::LoadedText doc = load("  \"just a string\" ");
   ASSERT_NE(doc.documents.at(0).document->root(), nullptr);
   EXPECT_TRUE(doc.root().is_string());
   EXPECT_EQ(doc.root().text(), "just a string");
 }
 
 TEST(JsonLoaderTest, ScalarRootWithTrailingContentIsAnError) {
-  Loaded doc = load("\"x\" 1");
+  testing::LoadedText doc = load("\"x\" 1");
   EXPECT_EQ(doc.documents.at(0).document->root(), nullptr);
   ASSERT_EQ(doc.documents.at(0).problems.size(), 1u);
   EXPECT_EQ(doc.documents.at(0).problems[0].span.begin, 4u);

@@ -17,6 +17,17 @@ CheckOptions all_rules() {
   return CheckOptions{*RuleFilter::parse("", "", error), std::nullopt};
 }
 
+LoadedText load_text(const std::string& path, std::string_view text, Syntax syntax) {
+  LoadedText out;
+  out.source = Source::from_bytes(path, text);
+  out.documents = load_documents(*out.source, syntax);
+  return out;
+}
+
+std::string_view spanned(const Span& span) {
+  return span.source->text().substr(span.begin, span.end - span.begin);
+}
+
 FileReport check_text(const std::string& path, std::string_view text, Origin origin,
                       const CheckOptions& options) {
   return check_source(Source::from_bytes(path, text), origin, options);

@@ -5,10 +5,22 @@
 #include <vector>
 
 #include "engine/check.h"
+#include "load/loader.h"
 
 namespace wflint::testing {
 
 CheckOptions all_rules();
+
+// A source and the documents loaded from it, without running any rule.
+struct LoadedText {
+  std::unique_ptr<Source> source;
+  std::vector<LoadedDocument> documents;
+  const Node& root(std::size_t i = 0) const { return *documents.at(i).document->root(); }
+};
+LoadedText load_text(const std::string& path, std::string_view text, Syntax syntax);
+
+// The source text a span covers.
+std::string_view spanned(const Span& span);
 
 // Checks `text` as if it were the file `path` named on the command line.
 FileReport check_text(const std::string& path, std::string_view text,

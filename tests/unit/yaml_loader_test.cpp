@@ -11,25 +11,14 @@ namespace {
 using testing::check_text;
 using testing::finding_positions;
 
-struct Loaded {
-  std::unique_ptr<Source> source;
-  std::vector<LoadedDocument> documents;
-  const Node& root(std::size_t i = 0) const { return *documents.at(i).document->root(); }
-};
+using testing::spanned;
 
-Loaded load(std::string_view text) {
-  Loaded out;
-  out.source = Source::from_bytes("t.yaml", text);
-  out.documents = load_documents(*out.source, Syntax::Yaml);
-  return out;
-}
-
-std::string_view spanned(const Span& span) {
-  return span.source->text().substr(span.begin, span.end - span.begin);
+testing::LoadedText load(std::string_view text) {
+  return testing::load_text("t.yaml", text, Syntax::Yaml);
 }
 
 TEST(YamlLoaderTest, ScalarSpansCoverTheirText) {
-  Loaded doc = load(
+  testing::LoadedText doc = load(
       "plain: some words  # comment\n"
       "double: \"a \\\" b\"\n"
       "single: 'it''s'\n"
@@ -50,7 +39,8 @@ TEST(YamlLoaderTest, ScalarSpansCoverTheirText) {
 }
 
 TEST(YamlLoaderTest, ResolvesCoreSchemaTypes) {
-  Loaded doc = load("a: 12\nb: 1.5\nc: true\nd: ~\ne: '12'\nf: null\ng: 0.3\nh: yes\ni:\n");
+  testing::LoadedText doc =
+      load("a: 12\nb: 1.5\nc: true\nd: ~\ne: '12'\nf: null\ng: 0.3\nh: yes\ni:\n");
   const Node& root = doc.root();
   EXPECT_TRUE(root.find("a")->is_number());
   EXPECT_EQ(root.find("a")->text(), "12");
@@ -65,7 +55,7 @@ TEST(YamlLoaderTest, ResolvesCoreSchemaTypes) {
 }
 
 TEST(YamlLoaderTest, KeepsCloudFormationTags) {
-  Loaded doc = load("Resource: !GetAtt Fn.Arn\nList: !Sub [\"${A}\", {A: 1}]\n");
+  testing::LoadedText doc = load("Resource: !GetAtt Fn.Arn\nList: !Sub [\"${A}\", {A: 1}]\n");
   EXPECT_EQ(doc.root().find("Resource")->tag(), "!GetAtt");
   EXPECT_EQ(doc.root().find("Resource")->text(), "Fn.Arn");
   EXPECT_EQ(doc.root().find("List")->tag(), "!Sub");
@@ -76,14 +66,14 @@ TEST(YamlLoaderTest, KeepsCloudFormationTags) {
 }
 
 TEST(YamlLoaderTest, FlowAndBlockContainerSpans) {
-  Loaded doc = load("a:\n  - x\n  - y\nb: {k: v, l: [1, 2]}\n");
+  testing::LoadedText doc = load("a:\n  - x\n  - y\nb: {k: v, l: [1, 2]}\n");
   EXPECT_EQ(spanned(doc.root().find("a")->span()), "- x\n  - y");
   EXPECT_EQ(spanned(doc.root().find("b")->span()), "{k: v, l: [1, 2]}");
   EXPECT_EQ(spanned(doc.root().find("b")->find("l")->span()), "[1, 2]");
 }
 
 TEST(YamlLoaderTest, ExpandsAliases) {
-  Loaded doc = load("base: &b {Type: Pass, End: true}\ncopy: *b\n");
+  testing::LoadedText doc = load("base: &b {Type: Pass, End: true}\ncopy: *b\n");
   const Node& copy = *doc.root().find("copy");
   ASSERT_TRUE(copy.is_object());
   EXPECT_EQ(copy.find_string("Type"), "Pass");
