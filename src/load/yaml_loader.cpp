@@ -244,6 +244,16 @@ std::string plain_message(const std::string& message) {
   return message;
 }
 
+// yaml-cpp reports a tab in the indentation as whatever structure error it causes.
+bool indented_with_tab(std::string_view text, uint32_t offset) {
+  const std::size_t newline = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
+  const std::size_t line = newline == std::string_view::npos ? 0 : newline + 1;
+  for (std::size_t i = line; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i) {
+    if (text[i] == '\t') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<LoadedDocument> load_yaml(const Source& source, uint32_t start) {
@@ -260,8 +270,10 @@ std::vector<LoadedDocument> load_yaml(const Source& source, uint32_t start) {
   } catch (const YAML::Exception& error) {
     uint32_t offset = error.mark.is_null() ? static_cast<uint32_t>(source.size())
                                            : start + static_cast<uint32_t>(error.mark.pos);
-    handler.syntax_error(std::min<uint32_t>(offset, static_cast<uint32_t>(source.size())),
-                         plain_message(error.msg));
+    offset = std::min<uint32_t>(offset, static_cast<uint32_t>(source.size()));
+    handler.syntax_error(offset, indented_with_tab(source.text(), offset)
+                                     ? "tabs cannot indent YAML; use spaces"
+                                     : plain_message(error.msg));
   }
   return documents;
 }

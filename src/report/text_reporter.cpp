@@ -35,15 +35,21 @@ std::string_view severity_color(Severity severity) {
   return "1";
 }
 
-// A source line made printable: tabs expanded, so the underline lines up.
+// A source line made printable: tabs expanded so the underline lines up, and control characters
+// and bytes that are not UTF-8 shown as '?', never sent to the terminal as they are.
 std::string printable_line(std::string_view line) {
   std::string out;
-  for (char c : line) {
+  for (std::size_t i = 0; i < line.size();) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    const std::size_t length = utf8::sequence_length(line, i);
     if (c == '\t') {
       out.append(kTabWidth, ' ');
+    } else if (length == 0 || c < 0x20 || c == 0x7F) {
+      out.push_back('?');
     } else {
-      out.push_back(c);
+      out.append(line.substr(i, length));
     }
+    i += std::max<std::size_t>(length, 1);
   }
   return out;
 }

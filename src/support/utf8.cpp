@@ -18,11 +18,8 @@ std::size_t count_utf16_units(std::string_view text) {
   return count;
 }
 
-namespace {
-
-// Length of the valid sequence starting at `i`, or 0. Follows RFC 3629: no overlongs, no
-// surrogates, nothing above U+10FFFF.
-std::size_t valid_sequence_length(std::string_view s, std::size_t i) {
+// Follows RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF.
+std::size_t sequence_length(std::string_view s, std::size_t i) {
   auto byte = [&](std::size_t k) -> unsigned { return static_cast<unsigned char>(s[k]); };
   unsigned c = byte(i);
   if (c < 0x80) return 1;
@@ -49,11 +46,9 @@ std::size_t valid_sequence_length(std::string_view s, std::size_t i) {
   return len;
 }
 
-}  // namespace
-
 std::optional<std::size_t> first_invalid_byte(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
-    std::size_t len = valid_sequence_length(text, i);
+    std::size_t len = sequence_length(text, i);
     if (len == 0) return i;
     i += len;
   }

@@ -189,6 +189,15 @@ TEST_F(CliTest, OutputIsTheSameWithOneOrManyThreads) {
   EXPECT_LT(one.out.find("many/f12.json"), one.out.find("many/f3.json"));
 }
 
+TEST_F(CliTest, CodeFramesNeverPrintRawControlOrInvalidBytes) {
+  write_file(path("binary.json"), "{\"StartAt\": \"\x01\x1b[31m\xff\"}");
+  auto result = wflint("check binary.json");
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.out.find('\x1b'), std::string::npos) << result.out;
+  EXPECT_EQ(result.out.find('\xff'), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("1 | {\"StartAt\": \"??[31m?\"}"), std::string::npos) << result.out;
+}
+
 TEST_F(CliTest, HundredMegabyteFile) {
   std::string text = R"({"Comment": ")" + std::string(100u << 20, 'x') +
                      R"(", "StartAt": "Nope", "States": {"A": {"Type": "Succeed"}}})";

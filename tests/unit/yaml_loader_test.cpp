@@ -133,6 +133,12 @@ TEST(YamlLoaderTest, StrayFlowIndicatorIsAnErrorNotAnEndlessLoop) {
   EXPECT_EQ(report.diagnostics[0].message, "unexpected ',' here");
 }
 
+TEST(YamlLoaderTest, TabIndentationIsNamed) {
+  FileReport report = check_text("t.yaml", "StartAt: A\nStates:\n  A:\n\tType: Pass\n");
+  EXPECT_EQ(finding_positions(report), std::vector<std::string>{"WF001 4:2"});
+  EXPECT_EQ(report.diagnostics[0].message, "tabs cannot indent YAML; use spaces");
+}
+
 TEST(YamlLoaderTest, UnclosedDoubleQuoteAtEndIsAnError) {
   // yaml-cpp 0.7 accepts this one when a line break follows; we do not.
   FileReport report = check_text("t.yaml", "StartAt: A\nStates: \"open\n");
