@@ -16,18 +16,15 @@ const rules::Rule& rule_for(LoadProblem::Kind kind) {
 
 // The object member whose key starts at `offset` (a duplicate key the loader reported).
 const Node* member_with_key_at(const Node* root, uint32_t offset) {
-  std::vector<const Node*> pending;
-  if (root) pending.push_back(root);
-  while (!pending.empty()) {
-    const Node* node = pending.back();
-    pending.pop_back();
-    if (node->has_key() && node->key_span().begin == offset) return node;
+  const Node* node = root;
+  while (node && !(node->has_key() && node->key_span().begin == offset)) {
+    const Node* inside = nullptr;
     for (const Node& child : node->children()) {
-      if (child.span().begin <= offset && offset < child.span().end) pending.push_back(&child);
-      if (child.has_key() && child.key_span().begin == offset) return &child;
+      if (child.key_span().begin <= offset && offset < child.span().end) inside = &child;
     }
+    node = inside;
   }
-  return nullptr;
+  return node;
 }
 
 class DocumentChecker {
