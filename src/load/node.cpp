@@ -55,6 +55,24 @@ void append_escaped_token(std::string& out, std::string_view token) {
 
 }  // namespace
 
+Span Node::text_span(uint32_t offset, uint32_t length) const {
+  const std::string_view raw = source_->text().substr(begin_, end_ - begin_);
+  const std::string_view value = text();
+  if (offset > value.size()) return span();
+  length = std::min<uint32_t>(length, static_cast<uint32_t>(value.size()) - offset);
+  // The value as written: quoted without escapes, or plain (possibly after a YAML tag).
+  std::size_t start = std::string_view::npos;
+  if (raw.size() == value.size() + 2 && (raw.front() == '"' || raw.front() == '\'') &&
+      raw.substr(1, value.size()) == value) {
+    start = 1;
+  } else if (raw.size() >= value.size() && raw.substr(raw.size() - value.size()) == value) {
+    start = raw.size() - value.size();
+  }
+  if (start == std::string_view::npos) return span();
+  const auto begin = static_cast<uint32_t>(begin_ + start + offset);
+  return {source_, begin, begin + length};
+}
+
 std::string Node::json_pointer() const {
   std::vector<const Node*> chain;
   for (const Node* n = this; n->parent_; n = n->parent_)

@@ -51,6 +51,10 @@ class Node {
   // The span of the member's key, quotes included; the value's span for non-members.
   Span key_span() const { return has_key_ ? Span{source_, key_begin_, key_end_} : span(); }
   const Source& source() const { return *source_; }
+  // The span of characters [offset, offset + length) of a string's decoded value, when they can
+  // be told apart in the source; otherwise the whole value's span. For findings inside a string
+  // (a bad path segment, an unknown function name).
+  Span text_span(uint32_t offset, uint32_t length) const;
 
   // RFC 6901 pointer from the document root, e.g. "/States/Charge/Next".
   std::string json_pointer() const;

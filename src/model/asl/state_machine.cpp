@@ -15,7 +15,8 @@ std::vector<std::string_view> Scope::state_names() const {
   return names;
 }
 
-StateMachine::StateMachine(const Node& root) : root_(root) {
+StateMachine::StateMachine(const Node& root)
+    : root_(root), jsonata_(root.find_string("QueryLanguage") == "JSONata") {
   add_scope(root, Scope::Kind::TopLevel, nullptr);
   // Scopes are visited breadth-first, so deeply nested definitions need no deep recursion.
   for (std::size_t i = 0; i < scopes_.size(); ++i) {
@@ -35,7 +36,10 @@ void StateMachine::add_scope(const Node& node, Scope::Kind kind, const State* ow
   scope.index_.reserve(states->size());
   for (const Node& member : states->children()) {
     scope.index_.insert(member.key(), static_cast<uint32_t>(scope.states_.size()));
-    scope.states_.push_back(State{member.key(), &member, member.find_string("Type"), &scope});
+    const std::string_view language = member.find_string("QueryLanguage");
+    const bool jsonata = language.empty() ? jsonata_ : language == "JSONata";
+    scope.states_.push_back(
+        State{member.key(), &member, member.find_string("Type"), &scope, jsonata});
   }
 }
 

@@ -17,6 +17,9 @@ struct State {
   const Node* node = nullptr;  // the state's object (its key span is the name)
   std::string_view type;       // "Task", "Choice", ...; empty when Type is missing or not a string
   const Scope* scope = nullptr;
+  bool jsonata = false;  // its QueryLanguage, or else the machine's, is JSONata
+
+  const Node* field(std::string_view key) const { return node->find(key); }
 };
 
 // A set of states that transitions stay within: the top level, one Parallel branch, or one Map's
@@ -53,6 +56,8 @@ class StateMachine {
   StateMachine& operator=(const StateMachine&) = delete;
 
   const Node& root() const { return root_; }
+  // The machine's QueryLanguage is JSONata (states may still override it).
+  bool jsonata() const { return jsonata_; }
   const Scope& top_level() const { return scopes_.front(); }
   // Every scope, the top level first, then nested ones in document order of their owners.
   const std::deque<Scope>& scopes() const { return scopes_; }
@@ -62,6 +67,7 @@ class StateMachine {
   void add_nested_scopes(const State& state);
 
   const Node& root_;
+  bool jsonata_ = false;
   std::deque<Scope> scopes_;  // a deque keeps addresses stable while scopes are added
 };
 

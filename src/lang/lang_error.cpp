@@ -1,0 +1,1 @@
+#include "lang/lang_error.h"
