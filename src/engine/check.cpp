@@ -59,11 +59,16 @@ class DocumentChecker {
 
   void run_rules(const Document& document, DocumentKind kind) {
     std::optional<asl::StateMachine> machine;
+    std::optional<analysis::TransitionGraph> transitions;
     std::optional<ssm::Runbook> runbook;
-    if (kind == DocumentKind::Asl) machine.emplace(*document.root());
+    if (kind == DocumentKind::Asl) {
+      machine.emplace(*document.root());
+      transitions.emplace(*machine);
+    }
     if (kind == DocumentKind::Ssm) runbook.emplace(*document.root());
     const rules::CheckContext ctx{document, kind, machine ? &*machine : nullptr,
-                                  runbook ? &*runbook : nullptr};
+                                  runbook ? &*runbook : nullptr,
+                                  transitions ? &*transitions : nullptr};
     for (const rules::Rule* rule : rules::all_rules()) {
       if (!rule->check || !rule->info.applies_to(kind)) continue;
       if (!options_.filter.enabled(rule->info.id)) continue;

@@ -1,6 +1,7 @@
 #include "load/node.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 #include <vector>
 
@@ -24,6 +25,22 @@ std::string_view to_string(NodeKind kind) {
       return "null";
   }
   return "null";
+}
+
+std::optional<double> Node::number() const {
+  if (kind_ != NodeKind::Number) return std::nullopt;
+  double value = 0;
+  const char* end = text_ + text_len_;
+  auto [stop, error] = std::from_chars(text_, end, value);
+  if (error != std::errc() || stop != end) return std::nullopt;
+  return value;
+}
+
+bool Node::is_integer() const {
+  if (kind_ != NodeKind::Number) return false;
+  const std::string_view digits = text();
+  return !digits.empty() && digits.find_first_of(".eE") == std::string_view::npos &&
+         number().has_value();
 }
 
 const Node* Node::find(std::string_view key) const {

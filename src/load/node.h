@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory_resource>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -30,6 +31,10 @@ class Node {
   // A string's decoded value, or a number's source text (so "1.0" and big integers survive).
   std::string_view text() const { return {text_, text_len_}; }
   bool bool_value() const { return bool_value_; }
+  // A number's value; nullopt for other kinds and for text that is not a decimal number.
+  std::optional<double> number() const;
+  // A number written without fraction or exponent ("3", not "3.0").
+  bool is_integer() const;
   // A YAML tag such as "!Sub"; empty when there is none.
   std::string_view tag() const { return {tag_, tag_len_}; }
 

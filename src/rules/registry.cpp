@@ -3,12 +3,71 @@
 namespace wflint::rules {
 
 extern const Rule kMissingStartState;
+extern const Rule kInvalidStateType;
+extern const Rule kUnknownTransitionTarget;
+extern const Rule kDuplicateStateName;
+extern const Rule kStateNameTooLong;
+extern const Rule kUnreachableState;
+extern const Rule kNoPathToEnd;
+extern const Rule kInvalidTransitionFields;
+extern const Rule kInvalidPath;
+extern const Rule kInvalidReferencePath;
+extern const Rule kInvalidIntrinsicCall;
+extern const Rule kUnknownContextField;
+extern const Rule kDollarKeyNotString;
+extern const Rule kPathValueWithoutDollarSuffix;
+extern const Rule kInvalidErrorEquals;
+extern const Rule kMisplacedStatesAll;
+extern const Rule kUnreachableErrorHandler;
+extern const Rule kRetryValueOutOfRange;
+extern const Rule kUnknownStatesError;
+extern const Rule kInvalidResourceArn;
+extern const Rule kUnsupportedIntegrationPattern;
+extern const Rule kUnknownServiceIntegration;
+extern const Rule kConflictingFields;
+extern const Rule kInvalidWaitDuration;
+extern const Rule kInvalidTaskTimeouts;
+extern const Rule kInvalidChoiceRule;
+extern const Rule kFieldOfOtherQueryLanguage;
 extern const Rule kDuplicateStepName;
 
 std::span<const Rule* const> all_rules() {
+  // One rule a line, in id order.
+  // clang-format off
   static const Rule* const kRules[] = {
-      &kSyntaxError, &kDuplicateKey, &kUnknownDocument, &kMissingStartState, &kDuplicateStepName,
+      &kSyntaxError,
+      &kDuplicateKey,
+      &kUnknownDocument,
+      &kMissingStartState,
+      &kInvalidStateType,
+      &kUnknownTransitionTarget,
+      &kDuplicateStateName,
+      &kStateNameTooLong,
+      &kUnreachableState,
+      &kNoPathToEnd,
+      &kInvalidTransitionFields,
+      &kInvalidPath,
+      &kInvalidReferencePath,
+      &kInvalidIntrinsicCall,
+      &kUnknownContextField,
+      &kDollarKeyNotString,
+      &kPathValueWithoutDollarSuffix,
+      &kInvalidErrorEquals,
+      &kMisplacedStatesAll,
+      &kUnreachableErrorHandler,
+      &kRetryValueOutOfRange,
+      &kUnknownStatesError,
+      &kInvalidResourceArn,
+      &kUnsupportedIntegrationPattern,
+      &kUnknownServiceIntegration,
+      &kConflictingFields,
+      &kInvalidWaitDuration,
+      &kInvalidTaskTimeouts,
+      &kInvalidChoiceRule,
+      &kFieldOfOtherQueryLanguage,
+      &kDuplicateStepName,
   };
+  // clang-format on
   return kRules;
 }
 

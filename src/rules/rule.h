@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/transitions.h"
 #include "load/node.h"
 #include "model/asl/state_machine.h"
 #include "model/document_kind.h"
@@ -32,6 +33,8 @@ struct CheckContext {
   DocumentKind kind;
   const asl::StateMachine* state_machine = nullptr;
   const ssm::Runbook* runbook = nullptr;
+  // Shared analyses, computed once per document (state machines only).
+  const analysis::TransitionGraph* transitions = nullptr;
 };
 
 struct Rule;

@@ -112,6 +112,22 @@ TEST(RuleDocs, CatalogueListsEveryRule) {
   }
 }
 
+// Families in the order WF, ASL, LMB, SSM, then ids ascending within each: the order of
+// `wflint rules` and of the catalogue.
+TEST(RuleDocs, RegistryIsInIdOrder) {
+  auto rank = [](std::string_view id) {
+    const std::size_t digits = id.find_first_of("0123456789");
+    const std::string_view family = id.substr(0, digits);
+    const int family_rank = family == "WF" ? 0 : family == "ASL" ? 1 : family == "LMB" ? 2 : 3;
+    return std::make_pair(family_rank, std::stoi(std::string(id.substr(digits))));
+  };
+  const auto rules = rules::all_rules();
+  for (std::size_t i = 1; i < rules.size(); ++i) {
+    EXPECT_LT(rank(rules[i - 1]->info.id), rank(rules[i]->info.id))
+        << rules[i - 1]->info.id << " comes before " << rules[i]->info.id;
+  }
+}
+
 TEST(RuleDocs, RegistryIdsAndNamesAreUnique) {
   std::set<std::string_view> ids, names;
   for (const rules::Rule* rule : rules::all_rules()) {

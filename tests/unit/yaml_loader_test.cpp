@@ -106,9 +106,10 @@ TEST(YamlLoaderTest, DuplicateKeys) {
   FileReport report =
       check_text("t.yaml", "StartAt: A\nStates:\n  A: {Type: Succeed}\nStartAt: A\n");
   EXPECT_EQ(finding_positions(report), std::vector<std::string>{"WF002 4:1"});
-  report = check_text("t.yaml", "StartAt: A\nStates:\n  A: {Type: Succeed, Type: Pass}\n");
-  EXPECT_EQ(finding_positions(report), std::vector<std::string>{"WF002 3:22"});
-  EXPECT_EQ(report.diagnostics[0].pointer, "/States/A/Type");
+  report =
+      check_text("t.yaml", "StartAt: A\nStates:\n  A: {Type: Succeed, Comment: a, Comment: b}\n");
+  EXPECT_EQ(finding_positions(report), std::vector<std::string>{"WF002 3:34"});
+  EXPECT_EQ(report.diagnostics[0].pointer, "/States/A/Comment");
 }
 
 TEST(YamlLoaderTest, EmptyFileNamedExplicitlyHoldsNoDocument) {

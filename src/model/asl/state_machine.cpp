@@ -3,7 +3,7 @@
 namespace wflint::asl {
 
 const State* Scope::find(std::string_view name) const {
-  const std::optional<uint32_t> index = index_.find(name);
+  const std::optional<uint32_t> index = by_name_.find(name);
   return index ? &states_[*index] : nullptr;
 }
 
@@ -27,15 +27,17 @@ StateMachine::StateMachine(const Node& root)
 
 void StateMachine::add_scope(const Node& node, Scope::Kind kind, const State* owner) {
   Scope& scope = scopes_.emplace_back();
+  scope.position_ = scopes_.size() - 1;
   scope.kind_ = kind;
   scope.node_ = &node;
   scope.owner_ = owner;
   const Node* states = node.find("States");
   if (!states || !states->is_object()) return;
   scope.states_.reserve(states->size());
-  scope.index_.reserve(states->size());
+  scope.by_name_.reserve(states->size());
   for (const Node& member : states->children()) {
-    scope.index_.insert(member.key(), static_cast<uint32_t>(scope.states_.size()));
+    if (!member.is_object()) continue;  // not a state at all (ASL002)
+    scope.by_name_.insert(member.key(), static_cast<uint32_t>(scope.states_.size()));
     const std::string_view language = member.find_string("QueryLanguage");
     const bool jsonata = language.empty() ? jsonata_ : language == "JSONata";
     scope.states_.push_back(

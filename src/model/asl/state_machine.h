@@ -37,15 +37,18 @@ class Scope {
   const State* find(std::string_view name) const;
   // The Parallel or Map state that owns this scope; nullptr at the top level.
   const State* owner() const { return owner_; }
+  // Position in StateMachine::scopes().
+  std::size_t index() const { return position_; }
   std::vector<std::string_view> state_names() const;
 
  private:
   friend class StateMachine;
   Kind kind_ = Kind::TopLevel;
+  std::size_t position_ = 0;
   const Node* node_ = nullptr;
   const State* owner_ = nullptr;
   std::vector<State> states_;
-  StringIndex index_;
+  StringIndex by_name_;
 };
 
 // A read-only view of a state machine definition with all of its scopes.

@@ -1,1 +1,0 @@
-#include "lang/lang_error.h"
