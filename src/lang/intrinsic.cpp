@@ -118,7 +118,11 @@ class IntrinsicParser {
 
   IntrinsicResult run() {
     skip_spaces();
-    if (parse_call(1)) {
+    if (pos_ > 0) {
+      fail(0, pos_, "intrinsic function call starts with whitespace",
+           "remove the leading whitespace: Step Functions reads the value as a call only when it "
+           "starts with the function name");
+    } else if (parse_call(1)) {
       skip_spaces();
       if (!at_end()) {
         fail(pos_, text_.size() - pos_, "unexpected text after the function call",

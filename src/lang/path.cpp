@@ -53,6 +53,7 @@ class PathParser {
   bool parse_dot_wildcard(std::size_t start, bool recursive);
   bool parse_dot_name(std::size_t start, bool recursive);
   bool fail_spaced_name(std::size_t name_offset);
+  bool fail_script_expression(std::size_t bracket);
   bool parse_bracket(std::size_t start, bool recursive);
   bool parse_filter(std::size_t start, std::size_t bracket, bool recursive);
   bool parse_quoted_fields(std::size_t start, std::size_t bracket, bool recursive);
@@ -180,6 +181,15 @@ bool PathParser::fail_spaced_name(std::size_t name_offset) {
               fmt::format("write a field name with spaces in brackets: \"$['{}']\"", name));
 }
 
+// Goessner's [(@.length-1)]: Jayway JsonPath, which Step Functions uses, has none.
+bool PathParser::fail_script_expression(std::size_t bracket) {
+  const std::size_t close = text_.find(']', pos_);
+  const std::size_t end = close == std::string_view::npos ? text_.size() : close + 1;
+  return fail(bracket, end - bracket,
+              "JSONPath script expressions such as [(@.length-1)] are not supported",
+              "use [-1] for the last element, or a filter such as [?(@.price < 10)]");
+}
+
 bool PathParser::parse_bracket(std::size_t start, bool recursive) {
   const std::size_t bracket = pos_;
   ++pos_;
@@ -197,6 +207,7 @@ bool PathParser::parse_bracket(std::size_t start, bool recursive) {
   }
   if (c == ']')
     return fail(bracket, pos_ + 1 - bracket, "empty brackets", std::string(kBracketHelp));
+  if (c == '(') return fail_script_expression(bracket);
   return fail(pos_, 1, fmt::format("unexpected {} inside brackets", describe(c)),
               std::string(kBracketHelp));
 }
@@ -285,6 +296,7 @@ bool PathParser::parse_quoted_fields(std::size_t start, std::size_t bracket, boo
   if (!expect_close(bracket)) return false;
   if (count == 1) {
     add_field(start, recursive, std::move(first_name), first_offset, first_length);
+    result_.path.segments.back().quoted = true;
   } else {
     add(SegmentKind::Union, start, recursive);
   }
@@ -378,6 +390,21 @@ std::string_view multi_node_feature(const PathSegment& segment) {
   return {};
 }
 
+// The specification reserves @ , : and ? in reference paths; in a quoted name they are text.
+std::optional<LangError> operator_error(std::string_view text, const Path& path) {
+  for (const PathSegment& segment : path.segments) {
+    if (segment.kind != SegmentKind::Field || segment.quoted) continue;
+    const std::string_view name = text.substr(segment.name_offset, segment.name_length);
+    const std::size_t at = name.find_first_of("@,:?");
+    if (at == std::string_view::npos) continue;
+    return LangError{segment.name_offset + u32(at), 1,
+                     fmt::format("a reference path cannot use the operator '{}'", name[at]),
+                     "Step Functions reserves @ , : and ? in reference paths, which must "
+                     "identify a single node"};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 PathResult parse_path(std::string_view text) {
@@ -387,6 +414,7 @@ PathResult parse_path(std::string_view text) {
 PathResult parse_reference_path(std::string_view text) {
   PathResult result = parse_path(text);
   if (result.ok()) result.error = single_node_error(result.path);
+  if (result.ok()) result.error = operator_error(text, result.path);
   return result;
 }
 

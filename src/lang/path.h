@@ -25,6 +25,7 @@ enum class SegmentKind : uint8_t {
 struct PathSegment {
   SegmentKind kind = SegmentKind::Field;
   bool recursive = false;  // preceded by ".." (recursive descent)
+  bool quoted = false;     // Field: written in brackets, ['name']
   uint32_t offset = 0;     // the segment as written, from its '.', '..' or '['
   uint32_t length = 0;
   std::string name;          // Field: the field name, escapes decoded
@@ -53,7 +54,7 @@ struct PathResult {
 PathResult parse_path(std::string_view text);
 
 // A "Reference Path": a Path that identifies a single node (no wildcard, slice, union, filter
-// or recursive descent).
+// or recursive descent), without the operators @ , : ? in its dotted field names.
 PathResult parse_reference_path(std::string_view text);
 
 // Why `path` may match several nodes, at the first segment that lets it; nullopt when it

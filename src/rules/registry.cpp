@@ -16,6 +16,7 @@ extern const Rule kInvalidIntrinsicCall;
 extern const Rule kUnknownContextField;
 extern const Rule kDollarKeyNotString;
 extern const Rule kPathValueWithoutDollarSuffix;
+extern const Rule kDuplicateTemplateField;
 extern const Rule kInvalidErrorEquals;
 extern const Rule kMisplacedStatesAll;
 extern const Rule kUnreachableErrorHandler;
@@ -52,6 +53,7 @@ std::span<const Rule* const> all_rules() {
       &kUnknownContextField,
       &kDollarKeyNotString,
       &kPathValueWithoutDollarSuffix,
+      &kDuplicateTemplateField,
       &kInvalidErrorEquals,
       &kMisplacedStatesAll,
       &kUnreachableErrorHandler,

@@ -202,7 +202,7 @@ TEST(InvalidReferencePathTest, ReferencePathFields) {
   }
 })json";
   EXPECT_EQ(underlined(text), (Positions{"ASL202 ..delay", "ASL202 [0:1]", "ASL202 [?(@.ok)]",
-                                         "ASL202 [*]", "ASL202 ['a','b']"}));
+                                         "ASL202 [*]", "ASL202 ,", "ASL202 ['a','b']"}));
 }
 
 TEST(InvalidReferencePathTest, ResultPathCannotWriteToContextOrVariables) {
@@ -359,6 +359,28 @@ TEST(PathValueWithoutDollarSuffixTest, PathsAndCallsUnderPlainKeys) {
                                        "ASL206 11:42"}));
   EXPECT_EQ(first_message(text), "\"taskId\" is given the literal text of a path, not its result");
   EXPECT_EQ(first_help(text), "name the key \"taskId.$\" to pass the value the path selects");
+}
+
+TEST(DuplicateTemplateFieldTest, PlainAndDollarKeysCollide) {
+  const std::string_view text = R"json({
+  "StartAt": "A",
+  "States": {
+    "A": {
+      "Type": "Pass",
+      "Parameters": {
+        "type.$": "$.type",
+        "nested": { "id": 1, "id.$": "$.id", "other": 2 },
+        "type": "constant",
+        "name.$": "${Placeholder}",
+        "name": "x"
+      },
+      "Result": { "r": 1, "r.$": "$.r" },
+      "End": true
+    }
+  }
+})json";
+  EXPECT_EQ(underlined(text), (Positions{"ASL207 \"id.$\"", "ASL207 \"type\"", "ASL207 \"name\""}));
+  EXPECT_EQ(first_message(text), "\"id\" and \"id.$\" both produce the field \"id\"");
 }
 
 TEST(PathRulesTest, RealWorldShapesAreClean) {

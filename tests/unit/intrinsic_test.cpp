@@ -118,7 +118,8 @@ TEST(IntrinsicTest, PathArgumentsKeepTheirBracketsAndFilters) {
 }
 
 TEST(IntrinsicTest, WhitespaceAroundTokens) {
-  EXPECT_EQ(parse_error("  States.UUID ( )  "), "ok");
+  EXPECT_EQ(parse_error("States.UUID ( )  "), "ok");
+  EXPECT_EQ(parse_error("  States.UUID()"), "0+2: intrinsic function call starts with whitespace");
   EXPECT_EQ(parse_error("States.Format( '{}' ,$.a , 2 )"), "ok");
   EXPECT_EQ(parse_error("States.ArrayGetItem( States.StringSplit($.detail.object.key , '/'), 0)"),
             "ok");

@@ -170,6 +170,8 @@ TEST(PathTest, InvalidPathsAtExactOffsets) {
   EXPECT_EQ(path_error("$['a']x"), "6+1: unexpected 'x'; expected '.' or '['");
   EXPECT_EQ(path_error("$.*x"), "3+1: unexpected 'x' after '*'");
   EXPECT_EQ(path_error(" $.a"), "0+1: path does not start with '$'");
+  EXPECT_EQ(path_error("$[(@.length-1)].bar"),
+            "1+14: JSONPath script expressions such as [(@.length-1)] are not supported");
 }
 
 TEST(PathTest, ErrorsComeWithHelp) {
@@ -204,6 +206,10 @@ TEST(ReferencePathTest, PathsThatMayMatchSeveralNodesAreRejected) {
   EXPECT_EQ(reference_error("$.a[0,1]"), "3+5: a reference path cannot use a union");
   EXPECT_EQ(reference_error("$['a','b']"), "1+9: a reference path cannot use a union");
   EXPECT_EQ(reference_error("$.a[?(@.x)].b"), "3+8: a reference path cannot use a filter");
+  EXPECT_EQ(reference_error("$.a,b"), "3+1: a reference path cannot use the operator ','");
+  EXPECT_EQ(reference_error("$.a.b:c"), "5+1: a reference path cannot use the operator ':'");
+  EXPECT_EQ(reference_error("$['a,b']"), "ok");
+  EXPECT_EQ(path_error("$.a,b"), "ok");
   // Syntax errors come first.
   EXPECT_EQ(reference_error("$.a[*"), "3+1: unclosed '['");
 }

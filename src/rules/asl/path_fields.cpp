@@ -21,7 +21,8 @@ constexpr std::array<std::string_view, 5> kTemplateFields = {
 class Collector {
  public:
   void state(const Node& node);
-  std::vector<PathField> take() { return std::move(out_); }
+  std::vector<PathField> take_fields() { return std::move(out_); }
+  std::vector<const Node*> take_templates() { return std::move(templates_); }
 
  private:
   void add(const Node* member, PathRole role) {
@@ -36,6 +37,7 @@ class Collector {
   void item_batcher(const Node* batcher);
 
   std::vector<PathField> out_;
+  std::vector<const Node*> templates_;  // every object inside a payload template
 };
 
 void Collector::state(const Node& node) {
@@ -64,6 +66,7 @@ void Collector::payload_template(const Node* node) {
   while (!pending.empty()) {
     const Node* current = pending.back();
     pending.pop_back();
+    if (current->is_object()) templates_.push_back(current);
     for (const Node& child : current->children()) {
       if (current->is_object()) {
         template_member(child, pending);
@@ -135,16 +138,24 @@ void Collector::item_batcher(const Node* batcher) {
   payload_template(batcher->find("BatchInput"));
 }
 
-}  // namespace
-
-std::vector<PathField> path_fields(const asl::StateMachine& machine) {
+Collector collect(const asl::StateMachine& machine) {
   Collector collector;
   for (const asl::Scope& scope : machine.scopes()) {
     for (const asl::State& state : scope.states()) {
       if (!state.jsonata && state.node->is_object()) collector.state(*state.node);
     }
   }
-  return collector.take();
+  return collector;
+}
+
+}  // namespace
+
+std::vector<PathField> path_fields(const asl::StateMachine& machine) {
+  return collect(machine).take_fields();
+}
+
+std::vector<const Node*> payload_template_objects(const asl::StateMachine& machine) {
+  return collect(machine).take_templates();
 }
 
 bool has_placeholder(std::string_view text) {

@@ -28,9 +28,12 @@ struct PathField {
 
 // Every such field of the machine's JSONPath-mode states (JSONata states are skipped), payload
 // templates (Parameters, ResultSelector, ItemSelector, Credentials, Assign, ...) walked at any
-// depth. Path fields that are not strings are left out, and so are strings holding a template
-// placeholder such as "${LambdaArn}", filled in before deployment.
+// depth. Left out: values that are not strings (except DollarValue members, kept whatever their
+// value) and strings holding a "${...}" template placeholder, filled in before deployment.
 std::vector<PathField> path_fields(const asl::StateMachine& machine);
+
+// Every object of the payload templates of the machine's JSONPath-mode states, at any depth.
+std::vector<const Node*> payload_template_objects(const asl::StateMachine& machine);
 
 // Strings holding "${...}" placeholders are left alone: they are filled in before deployment.
 bool has_placeholder(std::string_view text);
