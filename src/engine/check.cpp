@@ -60,19 +60,36 @@ class DocumentChecker {
   void run_rules(const Document& document, DocumentKind kind) {
     std::optional<asl::StateMachine> machine;
     std::optional<analysis::TransitionGraph> transitions;
+    std::optional<analysis::PathFields> path_fields;
     std::optional<ssm::Runbook> runbook;
     if (kind == DocumentKind::Asl) {
       machine.emplace(*document.root());
       transitions.emplace(*machine);
+      path_fields.emplace(*machine);
     }
     if (kind == DocumentKind::Ssm) runbook.emplace(*document.root());
-    const rules::CheckContext ctx{document, kind, machine ? &*machine : nullptr,
+    const rules::CheckContext ctx{document,
+                                  kind,
+                                  machine ? &*machine : nullptr,
                                   runbook ? &*runbook : nullptr,
-                                  transitions ? &*transitions : nullptr};
+                                  transitions ? &*transitions : nullptr,
+                                  path_fields ? &*path_fields : nullptr};
+    std::vector<const rules::Rule*> per_state;
     for (const rules::Rule* rule : rules::all_rules()) {
-      if (!rule->check || !rule->info.applies_to(kind)) continue;
-      if (!options_.filter.enabled(rule->info.id)) continue;
-      rule->check(ctx, sink_);
+      if (!rule->info.applies_to(kind) || !options_.filter.enabled(rule->info.id)) continue;
+      if (rule->check) rule->check(ctx, sink_);
+      if (rule->check_state) per_state.push_back(rule);
+    }
+    if (machine && !per_state.empty()) run_per_state(ctx, *machine, per_state);
+  }
+
+  void run_per_state(const rules::CheckContext& ctx, const asl::StateMachine& machine,
+                     const std::vector<const rules::Rule*>& per_state) {
+    for (const asl::Scope& scope : machine.scopes()) {
+      for (const asl::State& state : scope.states()) {
+        for (const rules::Rule* rule : per_state)
+          rule->check_state(ctx, state, sink_);
+      }
     }
   }
 

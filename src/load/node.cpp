@@ -43,10 +43,20 @@ bool Node::is_integer() const {
          number().has_value();
 }
 
+uint32_t Node::prefix_of(std::string_view key) {
+  uint32_t prefix = 0;
+  std::memcpy(&prefix, key.data(), std::min<std::size_t>(key.size(), sizeof prefix));
+  return prefix;
+}
+
 const Node* Node::find(std::string_view key) const {
   if (kind_ != NodeKind::Object) return nullptr;
+  const uint32_t prefix = prefix_of(key);
   for (std::size_t i = child_count_; i-- > 0;) {
-    if (children_[i].key() == key) return &children_[i];
+    const Node& child = children_[i];
+    if (child.key_prefix_ == prefix && child.key_len_ == key.size() && child.key() == key) {
+      return &child;
+    }
   }
   return nullptr;
 }

@@ -61,6 +61,9 @@ class Node {
   // (a bad path segment, an unknown function name).
   Span text_span(uint32_t offset, uint32_t length) const;
 
+  // `key`'s first bytes as stored in key_prefix_.
+  static uint32_t prefix_of(std::string_view key);
+
   // RFC 6901 pointer from the document root, e.g. "/States/Charge/Next".
   std::string json_pointer() const;
 
@@ -81,7 +84,10 @@ class Node {
   uint32_t key_end_ = 0;
   uint32_t child_count_ = 0;
   uint32_t index_ = 0;
-  uint16_t tag_len_ = 0;
+  // The key's first bytes, zero-padded: most key comparisons end here, without reading the key
+  // text from the source buffer.
+  uint32_t key_prefix_ = 0;
+  uint8_t tag_len_ = 0;
   NodeKind kind_ = NodeKind::Null;
   bool bool_value_ = false;
   bool has_key_ = false;

@@ -27,11 +27,12 @@ Node& TreeBuilder::push_node(NodeKind kind, uint32_t begin, uint32_t end, std::s
   node.end_ = end;
   node.index_ = static_cast<uint32_t>(scratch_.size() - 1 - frame.first_child);
   node.tag_ = tag.data();
-  node.tag_len_ = static_cast<uint16_t>(std::min<std::size_t>(tag.size(), UINT16_MAX));
+  node.tag_len_ = static_cast<uint8_t>(std::min<std::size_t>(tag.size(), UINT8_MAX));
   if (frame.kind == NodeKind::Object && pending_key_.set) {
     node.has_key_ = true;
     node.key_ = pending_key_.text.data();
     node.key_len_ = static_cast<uint32_t>(pending_key_.text.size());
+    node.key_prefix_ = Node::prefix_of(pending_key_.text);
     node.key_begin_ = pending_key_.begin;
     node.key_end_ = pending_key_.end;
   }

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/path_fields.h"
 #include "analysis/transitions.h"
 #include "load/node.h"
 #include "model/asl/state_machine.h"
@@ -35,6 +36,7 @@ struct CheckContext {
   const ssm::Runbook* runbook = nullptr;
   // Shared analyses, computed once per document (state machines only).
   const analysis::TransitionGraph* transitions = nullptr;
+  const analysis::PathFields* path_fields = nullptr;
 };
 
 struct Rule;
@@ -66,11 +68,17 @@ class DiagnosticSink {
 };
 
 using CheckFunction = void (*)(const CheckContext&, DiagnosticSink&);
+using StateCheckFunction = void (*)(const CheckContext&, const asl::State&, DiagnosticSink&);
 
+// A rule checks the whole document, or one state at a time. The engine visits every state once
+// and runs all per-state rules on it while it is in cache: a rule per pass over 100,000 states
+// would stream the whole tree from memory again for each rule.
 struct Rule {
   RuleInfo info;
-  // nullptr for findings the engine itself raises while loading and classifying (WF0xx).
-  CheckFunction check;
+  // Whole-document check; nullptr for findings the engine itself raises while loading and
+  // classifying (WF0xx) and for per-state rules.
+  CheckFunction check = nullptr;
+  StateCheckFunction check_state = nullptr;
 };
 
 }  // namespace wflint::rules

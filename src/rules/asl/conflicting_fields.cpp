@@ -42,20 +42,15 @@ void check_object(const Node& object, DiagnosticSink& sink) {
   }
 }
 
-void check(const CheckContext& ctx, DiagnosticSink& sink) {
-  for (const asl::Scope& scope : ctx.state_machine->scopes()) {
-    for (const asl::State& state : scope.states()) {
-      check_object(*state.node, sink);
-      // ItemReader.ReaderConfig has its own pair.
-      const Node* reader = state.field("ItemReader");
-      const Node* config = reader && reader->is_object() ? reader->find("ReaderConfig") : nullptr;
-      if (config && config->is_object() && config->find("MaxItems") &&
-          config->find("MaxItemsPath")) {
-        sink.report_key(kConflictingFields, *config->find("MaxItemsPath"),
-                        "\"MaxItems\" and \"MaxItemsPath\" cannot both be set")
-            .help("keep one: a static limit or one read from the input");
-      }
-    }
+void check_each_state(const CheckContext&, const asl::State& state, DiagnosticSink& sink) {
+  check_object(*state.node, sink);
+  // ItemReader.ReaderConfig has its own pair.
+  const Node* reader = state.field("ItemReader");
+  const Node* config = reader && reader->is_object() ? reader->find("ReaderConfig") : nullptr;
+  if (config && config->is_object() && config->find("MaxItems") && config->find("MaxItemsPath")) {
+    sink.report_key(kConflictingFields, *config->find("MaxItemsPath"),
+                    "\"MaxItems\" and \"MaxItemsPath\" cannot both be set")
+        .help("keep one: a static limit or one read from the input");
   }
 }
 
@@ -63,6 +58,7 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
 
 const Rule kConflictingFields{{"ASL501", "conflicting-fields", Severity::Error, kAsl,
                                "Two fields of which a state may have only one"},
-                              &check};
+                              nullptr,
+                              &check_each_state};
 
 }  // namespace wflint::rules

@@ -28,7 +28,7 @@ std::string_view kind_with_article(const Node& node) {
 }
 
 void check(const CheckContext& ctx, DiagnosticSink& sink) {
-  for (const PathField& field : path_fields(*ctx.state_machine)) {
+  for (const PathField& field : ctx.path_fields->fields()) {
     const Node& member = *field.member;
     if (field.role != PathRole::DollarValue || member.is_string()) continue;
     const std::string_view name = member.key().substr(0, member.key().size() - 2);

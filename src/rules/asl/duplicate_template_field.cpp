@@ -31,7 +31,7 @@ void check_object(const Node& object, DiagnosticSink& sink) {
 }
 
 void check(const CheckContext& ctx, DiagnosticSink& sink) {
-  for (const Node* object : payload_template_objects(*ctx.state_machine))
+  for (const Node* object : ctx.path_fields->template_objects())
     check_object(*object, sink);
 }
 

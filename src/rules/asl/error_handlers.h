@@ -1,6 +1,5 @@
 #pragma once
 
-#include <functional>
 #include <string_view>
 
 #include "model/asl/state_machine.h"
@@ -10,9 +9,22 @@ namespace wflint::rules {
 // The Retry or Catch array of a state, when it is an array.
 const Node* handler_list(const asl::State& state, std::string_view field);
 
-// Calls `visit(field, list)` for the Retry and then the Catch array of every state that has them.
-void for_each_handler_list(const asl::StateMachine& machine,
-                           const std::function<void(const asl::State&, const Node&)>& visit);
+// Calls `visit(state, list)` for the state's Retry and then its Catch array, when present.
+template <class Visit>
+void for_each_handler_list(const asl::State& state, Visit&& visit) {
+  for (std::string_view field : {"Retry", "Catch"}) {
+    if (const Node* list = handler_list(state, field)) visit(state, *list);
+  }
+}
+
+// The same for every state of the machine.
+template <class Visit>
+void for_each_handler_list(const asl::StateMachine& machine, Visit&& visit) {
+  for (const asl::Scope& scope : machine.scopes()) {
+    for (const asl::State& state : scope.states())
+      for_each_handler_list(state, visit);
+  }
+}
 
 // The string error names of an ErrorEquals array (other elements are skipped).
 std::vector<const Node*> error_names(const Node& handler);

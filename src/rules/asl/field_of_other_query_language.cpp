@@ -57,17 +57,13 @@ void check_choice_rules(const asl::State& state, DiagnosticSink& sink) {
   }
 }
 
-void check(const CheckContext& ctx, DiagnosticSink& sink) {
-  for (const asl::Scope& scope : ctx.state_machine->scopes()) {
-    for (const asl::State& state : scope.states()) {
-      for (const Node& field : state.node->children()) {
-        const bool misplaced = state.jsonata ? contains(kJsonPathOnly, field.key())
-                                             : contains(kJsonataOnly, field.key());
-        if (misplaced) report(sink, state, field);
-      }
-      if (state.type == "Choice") check_choice_rules(state, sink);
-    }
+void check_each_state(const CheckContext&, const asl::State& state, DiagnosticSink& sink) {
+  for (const Node& field : state.node->children()) {
+    const bool misplaced =
+        state.jsonata ? contains(kJsonPathOnly, field.key()) : contains(kJsonataOnly, field.key());
+    if (misplaced) report(sink, state, field);
   }
+  if (state.type == "Choice") check_choice_rules(state, sink);
 }
 
 }  // namespace
@@ -76,6 +72,7 @@ const Rule kFieldOfOtherQueryLanguage{
     {"ASL505", "field-of-other-query-language", Severity::Error, kAsl,
      "A JSONPath field in a JSONata state, or a JSONata field "
      "in a JSONPath state"},
-    &check};
+    nullptr,
+    &check_each_state};
 
 }  // namespace wflint::rules

@@ -276,13 +276,8 @@ class ChoiceChecker {
   std::vector<std::string_view> known_keys_;
 };
 
-void check(const CheckContext& ctx, DiagnosticSink& sink) {
-  ChoiceChecker checker(sink);
-  for (const asl::Scope& scope : ctx.state_machine->scopes()) {
-    for (const asl::State& state : scope.states()) {
-      if (state.type == "Choice") checker.check_state(state);
-    }
-  }
+void check_each_state(const CheckContext&, const asl::State& state, DiagnosticSink& sink) {
+  if (state.type == "Choice") ChoiceChecker(sink).check_state(state);
 }
 
 }  // namespace
@@ -290,6 +285,7 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
 const Rule kInvalidChoiceRule{{"ASL504", "invalid-choice-rule", Severity::Error, kAsl,
                                "A Choice without rules, or a rule with no or several comparisons, "
                                "a misplaced Next, or an operand of the wrong type"},
-                              &check};
+                              nullptr,
+                              &check_each_state};
 
 }  // namespace wflint::rules

@@ -39,8 +39,8 @@ void check_entry(const Node& list, const Node& entry, DiagnosticSink& sink) {
   }
 }
 
-void check(const CheckContext& ctx, DiagnosticSink& sink) {
-  for_each_handler_list(*ctx.state_machine, [&](const asl::State&, const Node& list) {
+void check_each_state(const CheckContext&, const asl::State& state, DiagnosticSink& sink) {
+  for_each_handler_list(state, [&](const asl::State&, const Node& list) {
     for (const Node& entry : list.children())
       check_entry(list, entry, sink);
   });
@@ -50,6 +50,7 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
 
 const Rule kInvalidErrorEquals{{"ASL301", "invalid-error-equals", Severity::Error, kAsl,
                                 "A retrier or catcher without a non-empty ErrorEquals of strings"},
-                               &check};
+                               nullptr,
+                               &check_each_state};
 
 }  // namespace wflint::rules

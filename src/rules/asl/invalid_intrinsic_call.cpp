@@ -14,7 +14,7 @@ bool may_hold_call(const PathField& field) {
 }
 
 void check(const CheckContext& ctx, DiagnosticSink& sink) {
-  for (const PathField& field : path_fields(*ctx.state_machine)) {
+  for (const PathField& field : ctx.path_fields->fields()) {
     if (!may_hold_call(field)) continue;
     const lang::IntrinsicResult parsed = lang::parse_intrinsic(field.member->text());
     if (!parsed.ok()) {

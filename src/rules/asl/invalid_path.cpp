@@ -29,7 +29,7 @@ void check_template_value(const Node& member, DiagnosticSink& sink) {
 }
 
 void check(const CheckContext& ctx, DiagnosticSink& sink) {
-  for (const PathField& field : path_fields(*ctx.state_machine)) {
+  for (const PathField& field : ctx.path_fields->fields()) {
     if (field.role == PathRole::DollarValue) {
       check_template_value(*field.member, sink);
     } else if (field.role == PathRole::Path) {

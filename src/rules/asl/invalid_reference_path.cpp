@@ -35,7 +35,7 @@ void check_field(const PathField& field, DiagnosticSink& sink) {
 }
 
 void check(const CheckContext& ctx, DiagnosticSink& sink) {
-  for (const PathField& field : path_fields(*ctx.state_machine)) {
+  for (const PathField& field : ctx.path_fields->fields()) {
     switch (field.role) {
       case PathRole::ReferencePath:
       case PathRole::ResultPath:

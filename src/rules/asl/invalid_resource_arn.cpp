@@ -7,8 +7,8 @@ extern const Rule kInvalidResourceArn;
 
 namespace {
 
-void check(const CheckContext& ctx, DiagnosticSink& sink) {
-  for_each_task_resource(*ctx.state_machine, [&](const TaskResourceRef& ref) {
+void check_each_state(const CheckContext&, const asl::State& state, DiagnosticSink& sink) {
+  for_each_task_resource(state, [&](const TaskResourceRef& ref) {
     if (ref.resource.kind != lang::ResourceKind::Invalid) return;
     const lang::LangError& error = *ref.resource.error;
     sink.report_at(kInvalidResourceArn, ref.span(error.offset, error.length),
@@ -22,6 +22,7 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
 const Rule kInvalidResourceArn{{"ASL401", "invalid-resource-arn", Severity::Error, kAsl,
                                 "A Task Resource that is not a well-formed integration, Lambda "
                                 "function or activity ARN"},
-                               &check};
+                               nullptr,
+                               &check_each_state};
 
 }  // namespace wflint::rules

@@ -42,12 +42,8 @@ void check_state(const asl::State& state, DiagnosticSink& sink) {
   }
 }
 
-void check(const CheckContext& ctx, DiagnosticSink& sink) {
-  for (const asl::Scope& scope : ctx.state_machine->scopes()) {
-    for (const asl::State& state : scope.states()) {
-      if (state.type == "Task") check_state(state, sink);
-    }
-  }
+void check_each_state(const CheckContext&, const asl::State& state, DiagnosticSink& sink) {
+  if (state.type == "Task") check_state(state, sink);
 }
 
 }  // namespace
@@ -55,6 +51,7 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
 const Rule kInvalidTaskTimeouts{{"ASL503", "invalid-task-timeouts", Severity::Error, kAsl,
                                  "TimeoutSeconds or HeartbeatSeconds out of range, or a heartbeat "
                                  "not below the timeout"},
-                                &check};
+                                nullptr,
+                                &check_each_state};
 
 }  // namespace wflint::rules

@@ -46,11 +46,8 @@ void check_state(const asl::State& state, DiagnosticSink& sink) {
   }
 }
 
-void check(const CheckContext& ctx, DiagnosticSink& sink) {
-  for (const asl::Scope& scope : ctx.state_machine->scopes()) {
-    for (const asl::State& state : scope.states())
-      check_state(state, sink);
-  }
+void check_each_state(const CheckContext&, const asl::State& state, DiagnosticSink& sink) {
+  check_state(state, sink);
 }
 
 }  // namespace
@@ -58,6 +55,7 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
 const Rule kInvalidTransitionFields{
     {"ASL106", "invalid-transition-fields", Severity::Error, kAsl,
      "Next and End together, neither where one is needed, or either on Choice, Succeed, Fail"},
-    &check};
+    nullptr,
+    &check_each_state};
 
 }  // namespace wflint::rules

@@ -65,18 +65,15 @@ void check_state(const asl::State& state, DiagnosticSink& sink) {
   check_values(state, sink);
 }
 
-void check(const CheckContext& ctx, DiagnosticSink& sink) {
-  for (const asl::Scope& scope : ctx.state_machine->scopes()) {
-    for (const asl::State& state : scope.states()) {
-      if (state.type == "Wait") check_state(state, sink);
-    }
-  }
+void check_each_state(const CheckContext&, const asl::State& state, DiagnosticSink& sink) {
+  if (state.type == "Wait") check_state(state, sink);
 }
 
 }  // namespace
 
 const Rule kInvalidWaitDuration{{"ASL502", "invalid-wait-duration", Severity::Error, kAsl,
                                  "A Wait state without exactly one valid duration field"},
-                                &check};
+                                nullptr,
+                                &check_each_state};
 
 }  // namespace wflint::rules

@@ -34,8 +34,8 @@ void check_list(const Node& list, DiagnosticSink& sink) {
   }
 }
 
-void check(const CheckContext& ctx, DiagnosticSink& sink) {
-  for_each_handler_list(*ctx.state_machine,
+void check_each_state(const CheckContext&, const asl::State& state, DiagnosticSink& sink) {
+  for_each_handler_list(state,
                         [&](const asl::State&, const Node& list) { check_list(list, sink); });
 }
 
@@ -44,6 +44,7 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
 const Rule kMisplacedStatesAll{{"ASL302", "misplaced-states-all", Severity::Error, kAsl,
                                 "States.ALL not alone in its ErrorEquals, or not in the last "
                                 "retrier or catcher"},
-                               &check};
+                               nullptr,
+                               &check_each_state};
 
 }  // namespace wflint::rules

@@ -25,7 +25,7 @@ bool looks_like_call(std::string_view text) {
 }
 
 void check(const CheckContext& ctx, DiagnosticSink& sink) {
-  for (const PathField& field : path_fields(*ctx.state_machine)) {
+  for (const PathField& field : ctx.path_fields->fields()) {
     if (field.role != PathRole::PlainValue) continue;
     const Node& member = *field.member;
     const std::string_view text = member.text();

@@ -54,8 +54,8 @@ void check_jitter(const Node& retrier, DiagnosticSink& sink) {
   sink.report(kRetryValueOutOfRange, *jitter, "\"JitterStrategy\" must be \"FULL\" or \"NONE\"");
 }
 
-void check(const CheckContext& ctx, DiagnosticSink& sink) {
-  for_each_handler_list(*ctx.state_machine, [&](const asl::State&, const Node& list) {
+void check_each_state(const CheckContext&, const asl::State& state, DiagnosticSink& sink) {
+  for_each_handler_list(state, [&](const asl::State&, const Node& list) {
     if (list.key() != "Retry") return;
     for (const Node& retrier : list.children()) {
       if (!retrier.is_object()) continue;
@@ -71,6 +71,7 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
 const Rule kRetryValueOutOfRange{{"ASL304", "retry-value-out-of-range", Severity::Error, kAsl,
                                   "IntervalSeconds, MaxAttempts, BackoffRate, MaxDelaySeconds or "
                                   "JitterStrategy outside what Step Functions accepts"},
-                                 &check};
+                                 nullptr,
+                                 &check_each_state};
 
 }  // namespace wflint::rules

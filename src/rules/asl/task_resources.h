@@ -25,17 +25,13 @@ struct TaskResourceRef {
 // (!Sub, !GetAtt), which a deployment tool turns into the real string.
 const Node* checkable_task_resource(const asl::State& state);
 
-// Calls visit(const TaskResourceRef&) for every checkable Task Resource, parsed.
+// Calls visit(const TaskResourceRef&) with the state's Resource, parsed, when it is checkable.
 template <class Visit>
-void for_each_task_resource(const asl::StateMachine& machine, Visit&& visit) {
-  for (const asl::Scope& scope : machine.scopes()) {
-    for (const asl::State& state : scope.states()) {
-      const Node* node = checkable_task_resource(state);
-      if (!node) continue;
-      const TaskResourceRef ref{&state, node, lang::parse_task_resource(node->text())};
-      visit(ref);
-    }
-  }
+void for_each_task_resource(const asl::State& state, Visit&& visit) {
+  const Node* node = checkable_task_resource(state);
+  if (!node) return;
+  const TaskResourceRef ref{&state, node, lang::parse_task_resource(node->text())};
+  visit(ref);
 }
 
 }  // namespace wflint::rules

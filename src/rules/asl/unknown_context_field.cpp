@@ -33,7 +33,7 @@ bool reads_paths(PathRole role) {
 }
 
 void check(const CheckContext& ctx, DiagnosticSink& sink) {
-  for (const PathField& field : path_fields(*ctx.state_machine)) {
+  for (const PathField& field : ctx.path_fields->fields()) {
     const Node& member = *field.member;
     if (!reads_paths(field.role) || !member.is_string()) continue;
     if (lang::looks_like_intrinsic(member.text())) {

@@ -40,8 +40,8 @@ void report_unknown_api(const TaskResourceRef& ref, DiagnosticSink& sink) {
                          : fmt::format("did you mean \"{}\"?", near));
 }
 
-void check(const CheckContext& ctx, DiagnosticSink& sink) {
-  for_each_task_resource(*ctx.state_machine, [&](const TaskResourceRef& ref) {
+void check_each_state(const CheckContext&, const asl::State& state, DiagnosticSink& sink) {
+  for_each_task_resource(state, [&](const TaskResourceRef& ref) {
     const lang::TaskResource& resource = ref.resource;
     if (resource.kind != lang::ResourceKind::ServiceIntegration) return;
     if (!lang::is_optimized_service(resource.service.text)) {
@@ -57,6 +57,7 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
 const Rule kUnknownServiceIntegration{
     {"ASL403", "unknown-service-integration", Severity::Warning, kAsl,
      "An optimized integration (arn:aws:states:::SERVICE:API) that Step Functions does not have"},
-    &check};
+    nullptr,
+    &check_each_state};
 
 }  // namespace wflint::rules

@@ -33,13 +33,9 @@ void report(const CheckContext& ctx, DiagnosticSink& sink, const asl::State& sta
   }
 }
 
-void check(const CheckContext& ctx, DiagnosticSink& sink) {
-  for (const asl::Scope& scope : ctx.state_machine->scopes()) {
-    for (const asl::State& state : scope.states()) {
-      for (const analysis::Transition& transition : ctx.transitions->transitions_of(state)) {
-        if (!transition.target) report(ctx, sink, state, transition);
-      }
-    }
+void check_each_state(const CheckContext& ctx, const asl::State& state, DiagnosticSink& sink) {
+  for (const analysis::Transition& transition : ctx.transitions->transitions_of(state)) {
+    if (!transition.target) report(ctx, sink, state, transition);
   }
 }
 
@@ -48,6 +44,7 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
 const Rule kUnknownTransitionTarget{
     {"ASL101", "unknown-transition-target", Severity::Error, kAsl,
      "Next, Default, a Choice rule's Next or a Catcher's Next names no state of its scope"},
-    &check};
+    nullptr,
+    &check_each_state};
 
 }  // namespace wflint::rules

@@ -1,8 +1,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <unordered_map>
-#include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "rules/asl/error_handlers.h"
 #include "rules/rule.h"
@@ -17,30 +17,36 @@ namespace {
 // matching retrier or catcher always wins. (An entry after States.ALL is ASL302's.)
 void check_list(const Node& list, DiagnosticSink& sink) {
   const std::string_view kind = list.key() == "Retry" ? "retrier" : "catcher";
-  std::unordered_set<std::string_view> handled;
-  std::unordered_map<std::string_view, const Node*> first_entry;
+  // Lists hold a handful of entries: a linear search beats hashing here.
+  std::vector<std::pair<std::string_view, const Node*>> handled;  // name, first entry
+  auto first_entry = [&](std::string_view name) -> const Node* {
+    for (const auto& [seen, entry] : handled) {
+      if (seen == name) return entry;
+    }
+    return nullptr;
+  };
   for (const Node& entry : list.children()) {
+    if (first_entry("States.ALL")) return;
     const std::vector<const Node*> names = error_names(entry);
-    if (handled.count("States.ALL")) return;
     const bool dead = !names.empty() && std::all_of(names.begin(), names.end(), [&](const Node* n) {
-      return handled.count(n->text()) > 0;
+      return first_entry(n->text()) != nullptr;
     });
     if (dead) {
       sink.report(kUnreachableErrorHandler, *entry.find("ErrorEquals"),
                   fmt::format("this {} never runs: an earlier {} handles all of its errors", kind,
                               kind))
-          .related(first_entry[names.front()->text()]->span(),
+          .related(first_entry(names.front()->text())->span(),
                    fmt::format("\"{}\" is handled here first", names.front()->text()))
           .help(fmt::format("merge it into the earlier {} or remove it", kind));
     }
     for (const Node* name : names) {
-      if (handled.insert(name->text()).second) first_entry[name->text()] = &entry;
+      if (!first_entry(name->text())) handled.emplace_back(name->text(), &entry);
     }
   }
 }
 
-void check(const CheckContext& ctx, DiagnosticSink& sink) {
-  for_each_handler_list(*ctx.state_machine,
+void check_each_state(const CheckContext&, const asl::State& state, DiagnosticSink& sink) {
+  for_each_handler_list(state,
                         [&](const asl::State&, const Node& list) { check_list(list, sink); });
 }
 
@@ -49,6 +55,7 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
 const Rule kUnreachableErrorHandler{{"ASL303", "unreachable-error-handler", Severity::Warning, kAsl,
                                      "A retrier or catcher whose errors earlier entries all "
                                      "handle"},
-                                    &check};
+                                    nullptr,
+                                    &check_each_state};
 
 }  // namespace wflint::rules

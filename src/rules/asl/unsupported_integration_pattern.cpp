@@ -55,8 +55,8 @@ void check_sdk(const TaskResourceRef& ref, DiagnosticSink& sink) {
       .help(sdk_help(resource));
 }
 
-void check(const CheckContext& ctx, DiagnosticSink& sink) {
-  for_each_task_resource(*ctx.state_machine, [&](const TaskResourceRef& ref) {
+void check_each_state(const CheckContext&, const asl::State& state, DiagnosticSink& sink) {
+  for_each_task_resource(state, [&](const TaskResourceRef& ref) {
     if (ref.resource.kind == lang::ResourceKind::ServiceIntegration) check_optimized(ref, sink);
     if (ref.resource.kind == lang::ResourceKind::SdkIntegration) check_sdk(ref, sink);
   });
@@ -67,6 +67,7 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
 const Rule kUnsupportedIntegrationPattern{
     {"ASL402", "unsupported-integration-pattern", Severity::Error, kAsl,
      "A .sync, .sync:2 or .waitForTaskToken suffix the integration does not support"},
-    &check};
+    nullptr,
+    &check_each_state};
 
 }  // namespace wflint::rules
