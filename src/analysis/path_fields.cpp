@@ -1,6 +1,9 @@
 #include "analysis/path_fields.h"
 
 #include <array>
+#include <optional>
+
+#include "support/string_index.h"
 
 namespace wflint::analysis {
 
@@ -40,22 +43,82 @@ class Collector {
   std::vector<const Node*> templates_;  // every object inside a payload template
 };
 
+// What a state field holds, for the fields that hold paths.
+enum class FieldAction : uint8_t {
+  Path,
+  ResultPath,
+  ReferencePath,
+  ErrorOrCause,
+  Template,
+  Choices,
+  Catch,
+  ItemReader,
+  ItemBatcher,
+  ResultWriter,
+};
+
+const StringIndex& field_actions() {
+  static const StringIndex index = [] {
+    StringIndex built(32);
+    auto add = [&](std::string_view key, FieldAction action) {
+      built.insert(key, static_cast<uint32_t>(action));
+    };
+    add("InputPath", FieldAction::Path);
+    add("OutputPath", FieldAction::Path);
+    add("ResultPath", FieldAction::ResultPath);
+    for (std::string_view key : kReferencePathFields)
+      add(key, FieldAction::ReferencePath);
+    add("ErrorPath", FieldAction::ErrorOrCause);
+    add("CausePath", FieldAction::ErrorOrCause);
+    for (std::string_view key : kTemplateFields)
+      add(key, FieldAction::Template);
+    add("Choices", FieldAction::Choices);
+    add("Catch", FieldAction::Catch);
+    add("ItemReader", FieldAction::ItemReader);
+    add("ItemBatcher", FieldAction::ItemBatcher);
+    add("ResultWriter", FieldAction::ResultWriter);
+    return built;
+  }();
+  return index;
+}
+
+// One pass over the state's members, each dispatched by its key.
 void Collector::state(const Node& node) {
-  add(node.find("InputPath"), PathRole::Path);
-  add(node.find("OutputPath"), PathRole::Path);
-  add(node.find("ResultPath"), PathRole::ResultPath);
-  for (std::string_view key : kReferencePathFields)
-    add(node.find(key), PathRole::ReferencePath);
-  add(node.find("ErrorPath"), PathRole::ErrorOrCause);
-  add(node.find("CausePath"), PathRole::ErrorOrCause);
-  for (std::string_view key : kTemplateFields)
-    payload_template(node.find(key));
-  choice_rules(node.find("Choices"));
-  catchers(node.find("Catch"));
-  item_reader(node.find("ItemReader"));
-  item_batcher(node.find("ItemBatcher"));
-  if (const Node* writer = node.find("ResultWriter"); writer && writer->is_object()) {
-    payload_template(writer->find("Parameters"));
+  for (const Node& member : node.children()) {
+    const std::optional<uint32_t> action = field_actions().find(member.key());
+    if (!action) continue;
+    switch (static_cast<FieldAction>(*action)) {
+      case FieldAction::Path:
+        add(&member, PathRole::Path);
+        break;
+      case FieldAction::ResultPath:
+        add(&member, PathRole::ResultPath);
+        break;
+      case FieldAction::ReferencePath:
+        add(&member, PathRole::ReferencePath);
+        break;
+      case FieldAction::ErrorOrCause:
+        add(&member, PathRole::ErrorOrCause);
+        break;
+      case FieldAction::Template:
+        payload_template(&member);
+        break;
+      case FieldAction::Choices:
+        choice_rules(&member);
+        break;
+      case FieldAction::Catch:
+        catchers(&member);
+        break;
+      case FieldAction::ItemReader:
+        item_reader(&member);
+        break;
+      case FieldAction::ItemBatcher:
+        item_batcher(&member);
+        break;
+      case FieldAction::ResultWriter:
+        if (member.is_object()) payload_template(member.find("Parameters"));
+        break;
+    }
   }
 }
 

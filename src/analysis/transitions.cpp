@@ -11,8 +11,8 @@ void add_named(std::vector<Transition>& out, std::string_view field, const Node*
   out.push_back(Transition{field, name, scope.find(name->text())});
 }
 
-std::vector<Transition> written_transitions(const asl::State& state) {
-  std::vector<Transition> out;
+// Appends the transitions written in `state` to `out`.
+void append_written_transitions(const asl::State& state, std::vector<Transition>& out) {
   const asl::Scope& scope = *state.scope;
   add_named(out, "Next", state.field("Next"), scope);
   add_named(out, "Default", state.field("Default"), scope);
@@ -26,7 +26,6 @@ std::vector<Transition> written_transitions(const asl::State& state) {
       if (catcher.is_object()) add_named(out, "Catch", catcher.find("Next"), scope);
     }
   }
-  return out;
 }
 
 }  // namespace
@@ -52,7 +51,8 @@ void TransitionGraph::add_scope(const asl::Scope& scope) {
   scope_first_.push_back(static_cast<uint32_t>(states_.size()));
   for (const asl::State& state : scope.states()) {
     states_.push_back(&state);
-    transitions_.push_back(written_transitions(state));
+    append_written_transitions(state, transitions_);
+    transitions_end_.push_back(static_cast<uint32_t>(transitions_.size()));
   }
 }
 
@@ -71,7 +71,7 @@ void TransitionGraph::mark_reachable(const asl::Scope& scope) {
   while (!pending.empty()) {
     const uint32_t at = pending.back();
     pending.pop_back();
-    for (const Transition& t : transitions_[at]) {
+    for (const Transition& t : transitions_of(at)) {
       if (!t.target) continue;
       const uint32_t next = index_of(*t.target);
       if (!reachable_[next]) {
@@ -86,16 +86,27 @@ void TransitionGraph::mark_reaching_terminal(const asl::Scope& scope) {
   if (scope.states().empty()) return;
   const uint32_t first = index_of(scope.states().front());
   const auto count = static_cast<uint32_t>(scope.states().size());
-  // Walk the transitions backwards from every terminal state.
-  std::vector<std::vector<uint32_t>> predecessors(count);
+  // Walk the transitions backwards from every terminal state. Predecessors are stored flat:
+  // the ones of local state i are predecessors[start[i] .. start[i + 1]).
+  std::vector<uint32_t> start(count + 1, 0);
+  for (uint32_t i = 0; i < count; ++i) {
+    for (const Transition& t : transitions_of(first + i)) {
+      if (t.target) ++start[index_of(*t.target) - first + 1];
+    }
+  }
+  for (uint32_t i = 0; i < count; ++i)
+    start[i + 1] += start[i];
+  std::vector<uint32_t> predecessors(start[count]);
+  std::vector<uint32_t> filled(start.begin(), start.end() - 1);
   std::vector<uint32_t> pending;
   for (uint32_t i = 0; i < count; ++i) {
-    for (const Transition& t : transitions_[first + i]) {
-      if (t.target) predecessors[index_of(*t.target) - first].push_back(i);
+    const std::span<const Transition> out = transitions_of(first + i);
+    for (const Transition& t : out) {
+      if (t.target) predecessors[filled[index_of(*t.target) - first]++] = i;
     }
     // A transition to a name that is no state (reported by ASL101) could have been meant to
     // lead anywhere: assume it reaches an end rather than report a consequence of the typo.
-    const bool broken = std::any_of(transitions_[first + i].begin(), transitions_[first + i].end(),
+    const bool broken = std::any_of(out.begin(), out.end(),
                                     [](const Transition& t) { return t.target == nullptr; });
     if (broken || is_terminal(*states_[first + i])) {
       reaches_terminal_[first + i] = true;
@@ -105,7 +116,8 @@ void TransitionGraph::mark_reaching_terminal(const asl::Scope& scope) {
   while (!pending.empty()) {
     const uint32_t at = pending.back();
     pending.pop_back();
-    for (uint32_t before : predecessors[at]) {
+    for (uint32_t k = start[at]; k < start[at + 1]; ++k) {
+      const uint32_t before = predecessors[k];
       if (!reaches_terminal_[first + before]) {
         reaches_terminal_[first + before] = true;
         pending.push_back(before);
@@ -114,8 +126,13 @@ void TransitionGraph::mark_reaching_terminal(const asl::Scope& scope) {
   }
 }
 
-const std::vector<Transition>& TransitionGraph::transitions_of(const asl::State& state) const {
-  return transitions_[index_of(state)];
+std::span<const Transition> TransitionGraph::transitions_of(const asl::State& state) const {
+  return transitions_of(index_of(state));
+}
+
+std::span<const Transition> TransitionGraph::transitions_of(uint32_t index) const {
+  const uint32_t begin = index == 0 ? 0 : transitions_end_[index - 1];
+  return std::span<const Transition>(transitions_).subspan(begin, transitions_end_[index] - begin);
 }
 
 bool TransitionGraph::reachable(const asl::State& state) const {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -22,7 +23,7 @@ class TransitionGraph {
  public:
   explicit TransitionGraph(const asl::StateMachine& machine);
 
-  const std::vector<Transition>& transitions_of(const asl::State& state) const;
+  std::span<const Transition> transitions_of(const asl::State& state) const;
   // Reachable from its scope's StartAt by following transitions.
   bool reachable(const asl::State& state) const;
   // Some transition of the scope names no state of it (ASL101).
@@ -39,8 +40,11 @@ class TransitionGraph {
   void mark_reachable(const asl::Scope& scope);
   void mark_reaching_terminal(const asl::Scope& scope);
 
+  std::span<const Transition> transitions_of(uint32_t index) const;
+
   std::vector<const asl::State*> states_;
-  std::vector<std::vector<Transition>> transitions_;
+  std::vector<Transition> transitions_;    // all states' transitions, state after state
+  std::vector<uint32_t> transitions_end_;  // where each state's transitions end
   std::vector<bool> reachable_;
   std::vector<bool> reaches_terminal_;
   std::vector<uint32_t> scope_first_;  // index of each scope's first state, in scope order
