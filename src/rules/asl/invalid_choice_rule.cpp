@@ -78,10 +78,14 @@ bool is_boolean_combinator(std::string_view name) {
   return name == "And" || name == "Or" || name == "Not";
 }
 
-std::vector<std::string_view> known_rule_keys() {
-  std::vector<std::string_view> keys(kRuleFields.begin(), kRuleFields.end());
-  for (const Operator& op : kOperators)
-    keys.push_back(op.name);
+// The candidates for a did-you-mean on an unknown rule field; built once.
+const std::vector<std::string_view>& known_rule_keys() {
+  static const std::vector<std::string_view> keys = [] {
+    std::vector<std::string_view> built(kRuleFields.begin(), kRuleFields.end());
+    for (const Operator& op : kOperators)
+      built.push_back(op.name);
+    return built;
+  }();
   return keys;
 }
 
@@ -128,7 +132,7 @@ struct PendingRule {
 
 class ChoiceChecker {
  public:
-  explicit ChoiceChecker(DiagnosticSink& sink) : sink_(sink), known_keys_(known_rule_keys()) {}
+  explicit ChoiceChecker(DiagnosticSink& sink) : sink_(sink) {}
 
   void check_state(const asl::State& state) {
     const Node* choices = state.field("Choices");
@@ -213,7 +217,8 @@ class ChoiceChecker {
     auto finding =
         sink_.report_key(kInvalidChoiceRule, member,
                          fmt::format("\"{}\" is not a field of a Choice rule", member.key()));
-    if (std::string_view near = text::closest_match(member.key(), known_keys_); !near.empty()) {
+    if (std::string_view near = text::closest_match(member.key(), known_rule_keys());
+        !near.empty()) {
       finding.help(fmt::format("did you mean \"{}\"?", near));
     }
   }
@@ -273,7 +278,6 @@ class ChoiceChecker {
   }
 
   DiagnosticSink& sink_;
-  std::vector<std::string_view> known_keys_;
 };
 
 void check_each_state(const CheckContext&, const asl::State& state, DiagnosticSink& sink) {
