@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <exception>
+#include <unordered_set>
 
 #include "load/loader.h"
 #include "rules/registry.h"
@@ -27,10 +29,15 @@ const Node* member_with_key_at(const Node* root, uint32_t offset) {
   return node;
 }
 
+bool yields_to_specific_rules(std::string_view rule_id) {
+  const rules::Rule* rule = rules::find_rule(rule_id);
+  return rule && rule->yields_to_specific_rules;
+}
+
 class DocumentChecker {
  public:
   DocumentChecker(const CheckOptions& options, std::vector<Diagnostic>& out)
-      : options_(options), sink_(out) {}
+      : options_(options), out_(out), sink_(out) {}
 
   void add_problems(const std::vector<LoadProblem>& problems, const Node* root) {
     for (const LoadProblem& problem : problems) {
@@ -61,11 +68,13 @@ class DocumentChecker {
     std::optional<asl::StateMachine> machine;
     std::optional<analysis::TransitionGraph> transitions;
     std::optional<analysis::PathFields> path_fields;
+    std::optional<analysis::SchemaViolations> schema_violations;
     std::optional<ssm::Runbook> runbook;
     if (kind == DocumentKind::Asl) {
       machine.emplace(*document.root());
       transitions.emplace(*machine);
       path_fields.emplace(*machine);
+      schema_violations.emplace(*document.root());
     }
     if (kind == DocumentKind::Ssm) runbook.emplace(*document.root());
     const rules::CheckContext ctx{document,
@@ -73,7 +82,9 @@ class DocumentChecker {
                                   machine ? &*machine : nullptr,
                                   runbook ? &*runbook : nullptr,
                                   transitions ? &*transitions : nullptr,
-                                  path_fields ? &*path_fields : nullptr};
+                                  path_fields ? &*path_fields : nullptr,
+                                  schema_violations ? &*schema_violations : nullptr};
+    const std::size_t first_finding = out_.size();
     std::vector<const rules::Rule*> per_state;
     for (const rules::Rule* rule : rules::all_rules()) {
       if (!rule->info.applies_to(kind) || !options_.filter.enabled(rule->info.id)) continue;
@@ -81,6 +92,20 @@ class DocumentChecker {
       if (rule->check_state) per_state.push_back(rule);
     }
     if (machine && !per_state.empty()) run_per_state(ctx, *machine, per_state);
+    drop_generic_findings_about_the_same_node(first_finding);
+  }
+
+  void drop_generic_findings_about_the_same_node(std::size_t first_finding) {
+    const auto begin = out_.begin() + static_cast<std::ptrdiff_t>(first_finding);
+    std::unordered_set<std::string_view> specific_pointers;
+    for (auto it = begin; it != out_.end(); ++it) {
+      if (!yields_to_specific_rules(it->rule_id)) specific_pointers.insert(it->pointer);
+    }
+    const auto yielding = [&](const Diagnostic& finding) {
+      return yields_to_specific_rules(finding.rule_id) &&
+             specific_pointers.contains(finding.pointer);
+    };
+    out_.erase(std::remove_if(begin, out_.end(), yielding), out_.end());
   }
 
   void run_per_state(const rules::CheckContext& ctx, const asl::StateMachine& machine,
@@ -95,6 +120,7 @@ class DocumentChecker {
 
  private:
   const CheckOptions& options_;
+  std::vector<Diagnostic>& out_;
   rules::DiagnosticSink sink_;
 };
 

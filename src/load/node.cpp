@@ -100,6 +100,13 @@ Span Node::text_span(uint32_t offset, uint32_t length) const {
   return {source_, begin, begin + length};
 }
 
+std::string Node::json_pointer_of_member(std::string_view key) const {
+  std::string out = json_pointer();
+  out.push_back('/');
+  append_escaped_token(out, key);
+  return out;
+}
+
 std::string Node::json_pointer() const {
   std::vector<const Node*> chain;
   for (const Node* n = this; n->parent_; n = n->parent_)

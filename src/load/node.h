@@ -66,6 +66,9 @@ class Node {
 
   // RFC 6901 pointer from the document root, e.g. "/States/Charge/Next".
   std::string json_pointer() const;
+  // The pointer member `key` of this object has, or would have: findings about a missing field
+  // point there.
+  std::string json_pointer_of_member(std::string_view key) const;
 
  private:
   friend class TreeBuilder;

@@ -4,6 +4,9 @@ namespace wflint::rules {
 
 extern const Rule kMissingStartState;
 extern const Rule kInvalidStateType;
+extern const Rule kUnknownField;
+extern const Rule kMissingRequiredField;
+extern const Rule kInvalidFieldValue;
 extern const Rule kUnknownTransitionTarget;
 extern const Rule kDuplicateStateName;
 extern const Rule kStateNameTooLong;
@@ -41,6 +44,9 @@ std::span<const Rule* const> all_rules() {
       &kUnknownDocument,
       &kMissingStartState,
       &kInvalidStateType,
+      &kUnknownField,
+      &kMissingRequiredField,
+      &kInvalidFieldValue,
       &kUnknownTransitionTarget,
       &kDuplicateStateName,
       &kStateNameTooLong,

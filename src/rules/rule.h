@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analysis/path_fields.h"
+#include "analysis/schema_violations.h"
 #include "analysis/transitions.h"
 #include "load/node.h"
 #include "model/asl/state_machine.h"
@@ -37,6 +38,7 @@ struct CheckContext {
   // Shared analyses, computed once per document (state machines only).
   const analysis::TransitionGraph* transitions = nullptr;
   const analysis::PathFields* path_fields = nullptr;
+  const analysis::SchemaViolations* schema_violations = nullptr;
 };
 
 struct Rule;
@@ -79,6 +81,9 @@ struct Rule {
   // classifying (WF0xx) and for per-state rules.
   CheckFunction check = nullptr;
   StateCheckFunction check_state = nullptr;
+  // A generic finding (a schema violation) yields to a specific rule's finding about the same
+  // JSON pointer: the specific rule says more, and one problem deserves one finding.
+  bool yields_to_specific_rules = false;
 };
 
 }  // namespace wflint::rules

@@ -123,7 +123,11 @@ TEST_F(CliTest, ExplicitFileThatIsNotAWorkflow) {
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.out.find("package.json:1:1: error: not a Step Functions state machine"),
             std::string::npos);
-  EXPECT_EQ(wflint("check --kind asl package.json").exit_code, 0);
+  auto forced = wflint("check -q --kind asl package.json");
+  EXPECT_EQ(forced.exit_code, 1);
+  EXPECT_NE(forced.out.find("error: the state machine has no \"StartAt\" [ASL004"),
+            std::string::npos)
+      << forced.out;
 }
 
 TEST_F(CliTest, ReadsStandardInput) {

@@ -21,8 +21,8 @@ void check_entry(const Node& list, const Node& entry, DiagnosticSink& sink) {
   }
   const Node* errors = entry.find("ErrorEquals");
   if (!errors) {
-    sink.report(kInvalidErrorEquals, entry,
-                fmt::format("this {} has no \"ErrorEquals\"", entry_kind(list)))
+    sink.report_at(kInvalidErrorEquals, entry.span(), entry.json_pointer_of_member("ErrorEquals"),
+                   fmt::format("this {} has no \"ErrorEquals\"", entry_kind(list)))
         .help("list the error names it handles, e.g. \"ErrorEquals\": [\"States.ALL\"]");
   } else if (!errors->is_array()) {
     sink.report(kInvalidErrorEquals, *errors, "\"ErrorEquals\" must be an array of error names");

@@ -1,0 +1,10 @@
+#include "analysis/schema_violations.h"
+
+namespace wflint::analysis {
+
+const std::vector<schema::Violation>& SchemaViolations::all() const {
+  if (!violations_) violations_ = schema::asl_schema().validate(root_);
+  return *violations_;
+}
+
+}  // namespace wflint::analysis
