@@ -186,36 +186,45 @@ class Parser {
     }
   }
 
-  bool check_region_and_account(std::string_view what) {
+  // Region and account are checked for shape only, and a bad one does not stop the parse: it is
+  // noted as unusual, since it is most often a placeholder that a deployment script replaces.
+  void check_region_and_account(std::string_view what) {
     const std::string_view example = what == "function"
                                          ? "arn:aws:lambda:us-east-1:123456789012:function:NAME"
                                          : "arn:aws:states:us-east-1:123456789012:activity:NAME";
     if (out_.region.empty()) {
-      return fail_at(out_.region, fmt::format("{} ARN has no region", what),
-                     fmt::format("name the region, as in {}", example));
+      note_unusual(out_.region, fmt::format("{} ARN has no region", what),
+                   fmt::format("name the region, as in {}", example));
+    } else if (out_.account.empty()) {
+      note_unusual(out_.account, fmt::format("{} ARN has no account", what),
+                   fmt::format("name the 12-digit account id, as in {}", example));
     }
-    if (out_.account.empty()) {
-      return fail_at(out_.account, fmt::format("{} ARN has no account", what),
-                     fmt::format("name the 12-digit account id, as in {}", example));
-    }
-    return check_region() && check_account();
+    check_region();
+    check_account();
   }
 
-  bool check_region() {
-    if (out_.region.empty() || RE2::FullMatch(out_.region.text, region_re())) return true;
-    return fail_at(out_.region,
-                   fmt::format("{} is not an AWS region", text::json_quote(out_.region.text)),
-                   "regions look like us-east-1, eu-central-2 or us-gov-west-1");
+  void check_region() {
+    if (out_.region.empty() || RE2::FullMatch(out_.region.text, region_re())) return;
+    note_unusual(out_.region,
+                 fmt::format("{} is not an AWS region", text::json_quote(out_.region.text)),
+                 "regions look like us-east-1, eu-central-2 or us-gov-west-1");
   }
 
-  bool check_account() {
+  void check_account() {
     const std::string_view account = out_.account.text;
-    if (account.empty() || (account.size() == kAccountDigits && made_of(account, kDigits))) {
-      return true;
-    }
-    return fail_at(out_.account,
-                   fmt::format("account {} is not 12 digits", text::json_quote(account)),
-                   "an AWS account id has exactly 12 digits, as in 123456789012");
+    if (account.empty() || (account.size() == kAccountDigits && made_of(account, kDigits))) return;
+    note_unusual(out_.account,
+                 fmt::format("account {} is not 12 digits", text::json_quote(account)),
+                 "an AWS account id has exactly 12 digits, as in 123456789012");
+  }
+
+  // Keeps the first unusual part only.
+  void note_unusual(const Segment& at, std::string message, std::string help) {
+    if (out_.unusual) return;
+    const bool empty = at.empty();
+    const uint32_t offset = empty && at.offset > 0 ? at.offset - 1 : at.offset;
+    const uint32_t length = empty ? (at.offset < text_.size() ? 2 : 1) : at.length();
+    out_.unusual = LangError{offset, length, std::move(message), std::move(help)};
   }
 
   // Splits `text` at its first dot into the body and the integration pattern suffix.
@@ -246,7 +255,7 @@ class Parser {
 
   // function:NAME[:QUALIFIER][.SUFFIX]
   void parse_function(const Cut& type) {
-    if (!check_region_and_account("function")) return;
+    check_region_and_account("function");
     if (!type.found) {
       fail_at(rest_, "Lambda ARN does not name a function",
               "write arn:aws:lambda:REGION:ACCOUNT:function:NAME");
@@ -308,7 +317,7 @@ class Parser {
 
   // activity:NAME (activity names may contain dots: no suffix here)
   void parse_activity(const Cut& type) {
-    if (!check_region_and_account("activity")) return;
+    check_region_and_account("activity");
     const Segment& name = type.tail;
     if (name.empty()) {
       fail_at(name, "activity ARN names no activity", "write ...:activity:NAME");
@@ -326,7 +335,8 @@ class Parser {
 
   // [aws-sdk:]SERVICE:API[.SUFFIX]
   void parse_integration() {
-    if (!check_region() || !check_account()) return;
+    check_region();
+    check_account();
     if (rest_.empty()) {
       fail_at(rest_, "ARN names no integration",
               "write arn:aws:states:::SERVICE:API, as in arn:aws:states:::sns:publish");

@@ -53,6 +53,9 @@ struct TaskResource {
   Segment suffix;
   IntegrationPattern pattern = IntegrationPattern::RequestResponse;
   std::optional<LangError> error;  // set exactly when kind is Invalid
+  // A region or account of the wrong shape ("region-1", "ACCOUNT_ID", an empty region): most
+  // often a placeholder some deployment step replaces. The rest of the ARN was still parsed.
+  std::optional<LangError> unusual;
 };
 
 // Classifies and checks a Task state's Resource. Never throws; a malformed value comes back as

@@ -28,6 +28,7 @@ extern const Rule kUnknownStatesError;
 extern const Rule kInvalidResourceArn;
 extern const Rule kUnsupportedIntegrationPattern;
 extern const Rule kUnknownServiceIntegration;
+extern const Rule kSuspiciousRegionOrAccount;
 extern const Rule kConflictingFields;
 extern const Rule kInvalidWaitDuration;
 extern const Rule kInvalidTaskTimeouts;
@@ -68,6 +69,7 @@ std::span<const Rule* const> all_rules() {
       &kInvalidResourceArn,
       &kUnsupportedIntegrationPattern,
       &kUnknownServiceIntegration,
+      &kSuspiciousRegionOrAccount,
       &kConflictingFields,
       &kInvalidWaitDuration,
       &kInvalidTaskTimeouts,

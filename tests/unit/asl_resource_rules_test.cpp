@@ -47,15 +47,17 @@ const Diagnostic& only_finding(const FileReport& report) {
   return report.diagnostics.empty() ? kNone : report.diagnostics.front();
 }
 
-TEST(InvalidResourceArn, PointsAtTheAccount) {
+TEST(SuspiciousRegionOrAccount, PointsAtTheAccount) {
   const FileReport report = check_resource("arn:aws:lambda:us-east-1:1234567890:function:f");
-  EXPECT_EQ(finding_positions(report), Positions{"ASL401 6:45"});
+  EXPECT_EQ(finding_positions(report), Positions{"ASL404 6:45"});
   const Diagnostic& d = only_finding(report);
   EXPECT_EQ(testing::spanned(d.span), "1234567890");
   EXPECT_EQ(d.message, "account \"1234567890\" is not 12 digits");
-  EXPECT_EQ(d.help, "an AWS account id has exactly 12 digits, as in 123456789012");
+  EXPECT_EQ(d.help,
+            "an AWS account id has exactly 12 digits, as in 123456789012; if a deployment step "
+            "fills it in, use a ${Placeholder} it replaces");
   EXPECT_EQ(d.pointer, "/States/T/Resource");
-  EXPECT_EQ(d.severity, Severity::Error);
+  EXPECT_EQ(d.severity, Severity::Warning);
 }
 
 TEST(InvalidResourceArn, UnderlinesAValueThatIsNoArn) {
@@ -70,7 +72,7 @@ TEST(InvalidResourceArn, EmptyValueUnderlinesTheQuotes) {
   EXPECT_EQ(testing::spanned(only_finding(report).span), "\"\"");
 }
 
-TEST(InvalidResourceArn, InYaml) {
+TEST(SuspiciousRegionOrAccount, InYaml) {
   const FileReport report = check("machine.asl.yaml", R"(StartAt: T
 States:
   T:
@@ -78,7 +80,7 @@ States:
     Resource: arn:aws:lambda:region-1:123456789012:function:f
     End: true
 )");
-  EXPECT_EQ(finding_positions(report), Positions{"ASL401 5:30"});
+  EXPECT_EQ(finding_positions(report), Positions{"ASL404 5:30"});
   EXPECT_EQ(testing::spanned(only_finding(report).span), "region-1");
 }
 
@@ -105,7 +107,7 @@ TEST(InvalidResourceArn, JsonataStatesNeedAConstantResource) {
     }
   }
 })");
-  EXPECT_EQ(finding_positions(report), (Positions{"ASL401 7:20", "ASL401 18:45"}));
+  EXPECT_EQ(finding_positions(report), (Positions{"ASL401 7:20", "ASL404 18:45"}));
   EXPECT_EQ(report.diagnostics.front().message, "Resource cannot be a JSONata expression");
 }
 

@@ -105,6 +105,15 @@ TEST(FieldRulesTest, MapWithDeprecatedAndCurrentNames) {
   EXPECT_EQ(findings(machine, "ASL501"), (std::vector<std::string>{"ASL501 2:5", "ASL501 3:5"}));
 }
 
+TEST(FieldRulesTest, ItemBatcherAndReaderConfigLimitsAreStaticOrRead) {
+  const char* machine = R"({"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+    "ItemBatcher": {"MaxInputBytesPerBatch": 1024, "MaxInputBytesPerBatchPath": "$.n"},
+    "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
+                   "ReaderConfig": {"MaxItems": 1, "MaxItemsPath": "$.m"}},
+    "ItemProcessor": {"StartAt": "S", "States": {"S": {"Type": "Succeed"}}}}}})";
+  EXPECT_EQ(findings(machine, "ASL501"), (std::vector<std::string>{"ASL501 2:52", "ASL501 4:52"}));
+}
+
 TEST(FieldRulesTest, ChoiceRulesNestedDeeplyAreWalkedWithoutRecursion) {
   std::string rule = R"({"Variable": "$.x", "StringEquals": 1})";
   for (int i = 0; i < 300; ++i)

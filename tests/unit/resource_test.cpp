@@ -25,6 +25,15 @@ std::string error_of(std::string_view text) {
                      resource.error->message);
 }
 
+// A region or account of the wrong shape is noted, and the rest still parsed.
+std::string unusual_of(std::string_view text, ResourceKind expected_kind) {
+  const TaskResource resource = parse_task_resource(text);
+  EXPECT_EQ(resource.kind, expected_kind) << text;
+  if (!resource.unusual) return "usual";
+  return fmt::format("{}+{} {}", resource.unusual->offset, resource.unusual->length,
+                     resource.unusual->message);
+}
+
 std::string help_of(std::string_view text) {
   const TaskResource resource = parse_task_resource(text);
   return resource.error ? resource.error->help : "";
@@ -178,21 +187,30 @@ TEST(TaskResource, PartitionAndService) {
 }
 
 TEST(TaskResource, RegionAndAccount) {
-  EXPECT_EQ(error_of("arn:aws:lambda:region-1:123456789012:function:f"),
+  using enum ResourceKind;
+  EXPECT_EQ(unusual_of("arn:aws:lambda:region-1:123456789012:function:f", LambdaFunction),
             "15+8 \"region-1\" is not an AWS region");
-  EXPECT_EQ(error_of("arn:aws:lambda:REGION:123456789012:function:f"),
+  EXPECT_EQ(unusual_of("arn:aws:lambda:REGION:123456789012:function:f", LambdaFunction),
             "15+6 \"REGION\" is not an AWS region");
-  EXPECT_EQ(error_of("arn:aws:lambda:us-east-1:1234567890:function:f"),
+  EXPECT_EQ(unusual_of("arn:aws:lambda:us-east-1:1234567890:function:f", LambdaFunction),
             "25+10 account \"1234567890\" is not 12 digits");
-  EXPECT_EQ(error_of("arn:aws:lambda:us-east-1:ACCOUNT_ID:function:f"),
+  EXPECT_EQ(unusual_of("arn:aws:lambda:us-east-1:ACCOUNT_ID:function:f", LambdaFunction),
             "25+10 account \"ACCOUNT_ID\" is not 12 digits");
-  EXPECT_EQ(error_of("arn:aws:lambda:::function:f"), "14+2 function ARN has no region");
-  EXPECT_EQ(error_of("arn:aws:lambda:us-east-1::function:f"), "24+2 function ARN has no account");
-  EXPECT_EQ(error_of("arn:aws:states:local:0123456789:states:startExecution"),
+  EXPECT_EQ(unusual_of("arn:aws:lambda:::function:f", LambdaFunction),
+            "14+2 function ARN has no region");
+  EXPECT_EQ(unusual_of("arn:aws:lambda:us-east-1::function:f", LambdaFunction),
+            "24+2 function ARN has no account");
+  EXPECT_EQ(unusual_of("arn:aws:states:local:0123456789:states:startExecution", ServiceIntegration),
             "15+5 \"local\" is not an AWS region");
-  EXPECT_EQ(error_of("arn:aws:states:::activity:Approve"), "14+2 activity ARN has no region");
-  EXPECT_EQ(help_of("arn:aws:states:::activity:Approve"),
+  EXPECT_EQ(unusual_of("arn:aws:states:::activity:Approve", Activity),
+            "14+2 activity ARN has no region");
+  EXPECT_EQ(parse_task_resource("arn:aws:states:::activity:Approve").unusual->help,
             "name the region, as in arn:aws:states:us-east-1:123456789012:activity:NAME");
+  EXPECT_EQ(unusual_of("arn:aws:lambda:us-gov-west-1:123456789012:function:f", LambdaFunction),
+            "usual");
+  // A resource that is invalid for another reason reports that reason alone.
+  EXPECT_EQ(error_of("arn:aws:lambda:region-1:123456789012:layer:f"),
+            "37+5 Lambda ARN names a \"layer\", not a function");
 }
 
 TEST(TaskResource, FunctionParts) {

@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <span>
+
 #include "rules/rule.h"
 
 namespace wflint::rules {
@@ -15,7 +17,7 @@ struct ExclusivePair {
   std::string_view why;
 };
 
-constexpr ExclusivePair kPairs[] = {
+constexpr ExclusivePair kStatePairs[] = {
     {"TimeoutSeconds", "TimeoutSecondsPath", "a static timeout or one read from the input"},
     {"HeartbeatSeconds", "HeartbeatSecondsPath", "a static heartbeat or one read from the input"},
     {"Error", "ErrorPath", "a static error name or one read from the input"},
@@ -30,10 +32,21 @@ constexpr ExclusivePair kPairs[] = {
      "a static percentage or one read from the input"},
 };
 
-void check_object(const Node& object, DiagnosticSink& sink) {
-  for (const ExclusivePair& pair : kPairs) {
-    const Node* first = object.find(pair.first);
-    const Node* second = object.find(pair.second);
+constexpr ExclusivePair kReaderConfigPairs[] = {
+    {"MaxItems", "MaxItemsPath", "a static limit or one read from the input"},
+};
+
+constexpr ExclusivePair kItemBatcherPairs[] = {
+    {"MaxItemsPerBatch", "MaxItemsPerBatchPath", "a static batch size or one read from the input"},
+    {"MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath",
+     "a static byte limit or one read from the input"},
+};
+
+void check_object(const Node* object, std::span<const ExclusivePair> pairs, DiagnosticSink& sink) {
+  if (!object || !object->is_object()) return;
+  for (const ExclusivePair& pair : pairs) {
+    const Node* first = object->find(pair.first);
+    const Node* second = object->find(pair.second);
     if (!first || !second) continue;
     sink.report_key(kConflictingFields, *second,
                     fmt::format("\"{}\" and \"{}\" cannot both be set", pair.first, pair.second))
@@ -42,16 +55,14 @@ void check_object(const Node& object, DiagnosticSink& sink) {
   }
 }
 
+const Node* member_of(const Node* object, std::string_view key) {
+  return object && object->is_object() ? object->find(key) : nullptr;
+}
+
 void check_each_state(const CheckContext&, const asl::State& state, DiagnosticSink& sink) {
-  check_object(*state.node, sink);
-  // ItemReader.ReaderConfig has its own pair.
-  const Node* reader = state.field("ItemReader");
-  const Node* config = reader && reader->is_object() ? reader->find("ReaderConfig") : nullptr;
-  if (config && config->is_object() && config->find("MaxItems") && config->find("MaxItemsPath")) {
-    sink.report_key(kConflictingFields, *config->find("MaxItemsPath"),
-                    "\"MaxItems\" and \"MaxItemsPath\" cannot both be set")
-        .help("keep one: a static limit or one read from the input");
-  }
+  check_object(state.node, kStatePairs, sink);
+  check_object(member_of(state.field("ItemReader"), "ReaderConfig"), kReaderConfigPairs, sink);
+  check_object(state.field("ItemBatcher"), kItemBatcherPairs, sink);
 }
 
 }  // namespace

@@ -49,7 +49,7 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
 
 }  // namespace
 
-const Rule kUnknownContextField{{"ASL204", "unknown-context-field", Severity::Error, kAsl,
+const Rule kUnknownContextField{{"ASL204", "unknown-context-field", Severity::Warning, kAsl,
                                  "a \"$$.\" path naming a field the context object does not have"},
                                 &check};
 
