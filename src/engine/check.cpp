@@ -69,12 +69,14 @@ class DocumentChecker {
     std::optional<analysis::TransitionGraph> transitions;
     std::optional<analysis::PathFields> path_fields;
     std::optional<analysis::SchemaViolations> schema_violations;
+    std::optional<analysis::JsonataStrings> jsonata_strings;
     std::optional<ssm::Runbook> runbook;
     if (kind == DocumentKind::Asl) {
       machine.emplace(*document.root());
       transitions.emplace(*machine);
       path_fields.emplace(*machine);
       schema_violations.emplace(*document.root());
+      jsonata_strings.emplace(*machine);
     }
     if (kind == DocumentKind::Ssm) runbook.emplace(*document.root());
     const rules::CheckContext ctx{document,
@@ -83,7 +85,8 @@ class DocumentChecker {
                                   runbook ? &*runbook : nullptr,
                                   transitions ? &*transitions : nullptr,
                                   path_fields ? &*path_fields : nullptr,
-                                  schema_violations ? &*schema_violations : nullptr};
+                                  schema_violations ? &*schema_violations : nullptr,
+                                  jsonata_strings ? &*jsonata_strings : nullptr};
     const std::size_t first_finding = out_.size();
     std::vector<const rules::Rule*> per_state;
     for (const rules::Rule* rule : rules::all_rules()) {

@@ -34,6 +34,8 @@ extern const Rule kInvalidWaitDuration;
 extern const Rule kInvalidTaskTimeouts;
 extern const Rule kInvalidChoiceRule;
 extern const Rule kFieldOfOtherQueryLanguage;
+extern const Rule kJsonataSyntaxError;
+extern const Rule kMalformedExpressionDelimiters;
 extern const Rule kDuplicateStepName;
 
 std::span<const Rule* const> all_rules() {
@@ -75,6 +77,8 @@ std::span<const Rule* const> all_rules() {
       &kInvalidTaskTimeouts,
       &kInvalidChoiceRule,
       &kFieldOfOtherQueryLanguage,
+      &kJsonataSyntaxError,
+      &kMalformedExpressionDelimiters,
       &kDuplicateStepName,
   };
   // clang-format on

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/jsonata_strings.h"
 #include "analysis/path_fields.h"
 #include "analysis/schema_violations.h"
 #include "analysis/transitions.h"
@@ -39,6 +40,7 @@ struct CheckContext {
   const analysis::TransitionGraph* transitions = nullptr;
   const analysis::PathFields* path_fields = nullptr;
   const analysis::SchemaViolations* schema_violations = nullptr;
+  const analysis::JsonataStrings* jsonata_strings = nullptr;
 };
 
 struct Rule;

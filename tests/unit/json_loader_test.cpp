@@ -147,3 +147,36 @@ TEST(JsonLoaderTest, ScalarRootWithTrailingContentIsAnError) {
 
 }  // namespace
 }  // namespace wflint
+
+namespace wflint {
+namespace {
+
+// Findings inside a string (a bad path segment, a JSONata syntax error) underline the exact
+// characters as written, escapes included.
+TEST(TextSpanTest, MapsDecodedOffsetsThroughEscapes) {
+  const auto loaded = testing::load_text(
+      "t.json", R"({"a": "x\"y\u00e9z\ud83d\ude00w", "plain": "abc"})", Syntax::Json);
+  const Node& value = *loaded.root().find("a");
+  ASSERT_EQ(value.text(), "x\"y\xC3\xA9z\xF0\x9F\x98\x80w");
+  EXPECT_EQ(testing::spanned(value.text_span(1, 1)), R"(\")");
+  EXPECT_EQ(testing::spanned(value.text_span(2, 1)), "y");
+  EXPECT_EQ(testing::spanned(value.text_span(3, 2)), R"(\u00e9)");
+  EXPECT_EQ(testing::spanned(value.text_span(3, 1)), R"(\u00e9)");
+  EXPECT_EQ(testing::spanned(value.text_span(6, 4)), R"(\ud83d\ude00)");
+  EXPECT_EQ(testing::spanned(value.text_span(2, 9)), R"(y\u00e9z\ud83d\ude00w)");
+  EXPECT_EQ(testing::spanned(value.text_span(11, 0)), "");
+  EXPECT_EQ(testing::spanned(loaded.root().find("plain")->text_span(1, 2)), "bc");
+}
+
+TEST(TextSpanTest, YamlDoubleQuotedEscapes) {
+  const auto loaded =
+      testing::load_text("t.yaml", "a: \"tab\\there \\x41 \\u00e9!\"\n", Syntax::Yaml);
+  const Node& value = *loaded.root().find("a");
+  ASSERT_EQ(value.text(), "tab\there A \xC3\xA9!");
+  EXPECT_EQ(testing::spanned(value.text_span(4, 4)), "here");
+  EXPECT_EQ(testing::spanned(value.text_span(9, 1)), "\\x41");
+  EXPECT_EQ(testing::spanned(value.text_span(13, 1)), "!");
+}
+
+}  // namespace
+}  // namespace wflint

@@ -2,6 +2,7 @@
 // the bad one triggers exactly that rule, the good one triggers nothing.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -112,14 +113,16 @@ TEST(RuleDocs, CatalogueListsEveryRule) {
   }
 }
 
-// Families in the order WF, ASL, LMB, SSM, then ids ascending within each: the order of
+// Families in the order WF, ASL, JSN, LMB, SSM, then ids ascending within each: the order of
 // `wflint rules` and of the catalogue.
 TEST(RuleDocs, RegistryIsInIdOrder) {
-  auto rank = [](std::string_view id) {
+  constexpr std::string_view kFamilies[] = {"WF", "ASL", "JSN", "LMB", "SSM"};
+  auto rank = [&](std::string_view id) {
     const std::size_t digits = id.find_first_of("0123456789");
     const std::string_view family = id.substr(0, digits);
-    const int family_rank = family == "WF" ? 0 : family == "ASL" ? 1 : family == "LMB" ? 2 : 3;
-    return std::make_pair(family_rank, std::stoi(std::string(id.substr(digits))));
+    const auto known = std::find(std::begin(kFamilies), std::end(kFamilies), family);
+    EXPECT_NE(known, std::end(kFamilies)) << id << " is of no known family";
+    return std::make_pair(known - std::begin(kFamilies), std::stoi(std::string(id.substr(digits))));
   };
   const auto rules = rules::all_rules();
   for (std::size_t i = 1; i < rules.size(); ++i) {
