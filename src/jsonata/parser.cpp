@@ -274,8 +274,8 @@ class Parser {
     if (op == "[") return filter(token, left);
     if (op == "{") return object_constructor(token, left);
     if (op == "(") return call(token, left);
-    if (op == "^") return sort(token, left);
-    if (op == ":=") return bind(token, left);
+    if (op == "^") return sort(left);
+    if (op == ":=") return bind(left);
     if (op == "@") return variable_binding(token, left, NodeKind::kFocusBind);
     if (op == "#") return variable_binding(token, left, NodeKind::kIndexBind);
     if (op == "?") return condition(left);
@@ -503,7 +503,7 @@ class Parser {
     }
   }
 
-  uint32_t sort(const Token& caret, uint32_t subject) {
+  uint32_t sort(uint32_t subject) {
     if (!current_.is("(")) fail_expected("\"(\"", "after \"^\" to start the order-by terms");
     Opening opening = open({current_.offset, "the order-by \"^(\"", ",", ")"});
     advance(false);
@@ -522,17 +522,15 @@ class Parser {
       advance(false);
     }
     close(opening, false);
-    static_cast<void>(caret);
     return branch(NodeKind::kSort, start_of(subject), std::move(children));
   }
 
-  uint32_t bind(const Token& op, uint32_t target) {
+  uint32_t bind(uint32_t target) {
     if (ast_.node(target).kind != NodeKind::kVariable) {
       const AstNode& node = ast_.node(target);
       fail(node.offset, node.length,
            "the left side of \":=\" must be a variable name starting with $");
     }
-    static_cast<void>(op);
     uint32_t value = expression(9);  // one less than its own power: right associative
     return branch(NodeKind::kBind, start_of(target), {target, value});
   }
