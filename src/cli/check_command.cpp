@@ -20,6 +20,16 @@ bool use_color(const std::string& mode) {
   return ::isatty(STDOUT_FILENO) == 1;
 }
 
+constexpr const char* kSfnTypeOption = "--sfn-type";
+
+// The state machine type given with --sfn-type; nullopt when not given.
+std::optional<StateMachineType> sfn_type_of(const CLI::App& command) {
+  const CLI::Option* option = command.get_option(kSfnTypeOption);
+  if (option->count() == 0) return std::nullopt;
+  return option->as<std::string>() == "express" ? StateMachineType::Express
+                                                : StateMachineType::Standard;
+}
+
 // The lowest severity that fails the run; nullopt for "never".
 std::optional<Severity> fail_threshold(const std::string& fail_on) {
   if (fail_on == "never") return std::nullopt;
@@ -46,6 +56,11 @@ CheckCommand::CheckCommand(CLI::App& app) {
       "--select", select_,
       "Only these rules: ids, names or id prefixes, comma-separated (e.g. ASL,WF001)");
   command_->add_option("--ignore", ignore_, "Skip these rules: ids, names or id prefixes");
+  command_
+      ->add_option(kSfnTypeOption,
+                   "Type of the state machines: express ones cannot wait for callbacks "
+                   "(default: unknown, checked as standard)")
+      ->check(CLI::IsMember({"standard", "express"}));
   command_->add_option("--stdin-filename", stdin_filename_, "Path to show for input read from '-'");
   command_->add_option("--color", color_, "Colour the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -64,6 +79,7 @@ int CheckCommand::run() {
   RunOptions options;
   options.check.filter = std::move(*filter);
   if (!kind_.empty()) options.check.forced_kind = parse_document_kind(kind_);
+  options.check.sfn_type = sfn_type_of(*command_);
   options.jobs = jobs_;
   options.stdin_filename = stdin_filename_;
 

@@ -70,6 +70,8 @@ class DocumentChecker {
     std::optional<analysis::PathFields> path_fields;
     std::optional<analysis::SchemaViolations> schema_violations;
     std::optional<analysis::JsonataStrings> jsonata_strings;
+    std::optional<analysis::LambdaCalls> lambda_calls;
+    std::optional<analysis::DataFlow> data_flow;
     std::optional<ssm::Runbook> runbook;
     if (kind == DocumentKind::Asl) {
       machine.emplace(*document.root());
@@ -77,6 +79,8 @@ class DocumentChecker {
       path_fields.emplace(*machine);
       schema_violations.emplace(*document.root());
       jsonata_strings.emplace(*machine);
+      lambda_calls.emplace(*machine);
+      data_flow.emplace(*machine, *transitions, *lambda_calls);
     }
     if (kind == DocumentKind::Ssm) runbook.emplace(*document.root());
     const rules::CheckContext ctx{document,
@@ -86,7 +90,10 @@ class DocumentChecker {
                                   transitions ? &*transitions : nullptr,
                                   path_fields ? &*path_fields : nullptr,
                                   schema_violations ? &*schema_violations : nullptr,
-                                  jsonata_strings ? &*jsonata_strings : nullptr};
+                                  jsonata_strings ? &*jsonata_strings : nullptr,
+                                  lambda_calls ? &*lambda_calls : nullptr,
+                                  options_.sfn_type == StateMachineType::Express,
+                                  data_flow ? &*data_flow : nullptr};
     const std::size_t first_finding = out_.size();
     std::vector<const rules::Rule*> per_state;
     for (const rules::Rule* rule : rules::all_rules()) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,9 +11,14 @@
 
 namespace wflint {
 
+// A Step Functions state machine's type: EXPRESS ones cannot wait for callbacks.
+enum class StateMachineType : uint8_t { Standard, Express };
+
 struct CheckOptions {
   RuleFilter filter;
   std::optional<DocumentKind> forced_kind;  // --kind
+  // --sfn-type; unknown is checked with STANDARD semantics.
+  std::optional<StateMachineType> sfn_type = std::nullopt;
 };
 
 // How a file came to be checked. A file met while walking a directory that is not a workflow is

@@ -36,6 +36,26 @@ extern const Rule kInvalidChoiceRule;
 extern const Rule kFieldOfOtherQueryLanguage;
 extern const Rule kJsonataSyntaxError;
 extern const Rule kMalformedExpressionDelimiters;
+extern const Rule kWaitForTokenOnFunctionArn;
+extern const Rule kCallbackTokenNotPassed;
+extern const Rule kTailLogWithAsyncInvoke;
+extern const Rule kCallbackWithoutTimeout;
+extern const Rule kInvokeEnvelopeNotSelected;
+extern const Rule kPayloadExceedsLimit;
+extern const Rule kAsyncResultUsed;
+extern const Rule kEnvelopePathOnFunctionArn;
+extern const Rule kMissingFunctionName;
+extern const Rule kUnknownInvokeParameter;
+extern const Rule kInvalidInvokeParameterValue;
+extern const Rule kQualifierConflict;
+extern const Rule kInvalidFunctionReference;
+extern const Rule kUnsupportedLambdaIntegrationPattern;
+extern const Rule kMissingLambdaRetry;
+extern const Rule kTimeoutExceedsLambdaMax;
+extern const Rule kTaskTokenOutsideCallback;
+extern const Rule kDryRunInvocation;
+extern const Rule kCallbackInExpress;
+extern const Rule kInvokeShapeOnFunctionArn;
 extern const Rule kDuplicateStepName;
 
 std::span<const Rule* const> all_rules() {
@@ -79,6 +99,26 @@ std::span<const Rule* const> all_rules() {
       &kFieldOfOtherQueryLanguage,
       &kJsonataSyntaxError,
       &kMalformedExpressionDelimiters,
+      &kWaitForTokenOnFunctionArn,
+      &kCallbackTokenNotPassed,
+      &kTailLogWithAsyncInvoke,
+      &kCallbackWithoutTimeout,
+      &kInvokeEnvelopeNotSelected,
+      &kPayloadExceedsLimit,
+      &kAsyncResultUsed,
+      &kEnvelopePathOnFunctionArn,
+      &kMissingFunctionName,
+      &kUnknownInvokeParameter,
+      &kInvalidInvokeParameterValue,
+      &kQualifierConflict,
+      &kInvalidFunctionReference,
+      &kUnsupportedLambdaIntegrationPattern,
+      &kMissingLambdaRetry,
+      &kTimeoutExceedsLambdaMax,
+      &kTaskTokenOutsideCallback,
+      &kDryRunInvocation,
+      &kCallbackInExpress,
+      &kInvokeShapeOnFunctionArn,
       &kDuplicateStepName,
   };
   // clang-format on

@@ -5,7 +5,9 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/data_flow.h"
 #include "analysis/jsonata_strings.h"
+#include "analysis/lambda_calls.h"
 #include "analysis/path_fields.h"
 #include "analysis/schema_violations.h"
 #include "analysis/transitions.h"
@@ -41,6 +43,9 @@ struct CheckContext {
   const analysis::PathFields* path_fields = nullptr;
   const analysis::SchemaViolations* schema_violations = nullptr;
   const analysis::JsonataStrings* jsonata_strings = nullptr;
+  const analysis::LambdaCalls* lambda_calls = nullptr;
+  bool express_machine = false;  // the state machine is known to be an EXPRESS one (--sfn-type)
+  const analysis::DataFlow* data_flow = nullptr;  // computed on first request
 };
 
 struct Rule;

@@ -1,4 +1,4 @@
-// ASL401 invalid-resource-arn, ASL402 unsupported-integration-pattern and ASL403
+// ASL401 invalid-resource-arn, ASL402 unsupported-service-pattern and ASL403
 // unknown-service-integration: which Task Resources they report, and where.
 #include <fmt/format.h>
 #include <gtest/gtest.h>

@@ -19,10 +19,20 @@ const fs::path kRulesDir = fs::path(WFLINT_SOURCE_DIR) / "rules";
 struct Example {
   std::string language;  // json or yaml
   std::string verdict;   // bad or good
+  std::string options;   // command-line options the example needs, e.g. "--sfn-type=express"
   std::string text;
+
+  // The options of `wflint check` with all rules, and these.
+  CheckOptions check_options() const {
+    CheckOptions result = testing::all_rules();
+    if (options.find("--sfn-type=express") != std::string::npos)
+      result.sfn_type = StateMachineType::Express;
+    return result;
+  }
 };
 
-// Fenced blocks whose info string is "json bad", "yaml good", and so on.
+// Fenced blocks whose info string is "json bad", "yaml good", "json bad --sfn-type=express", and
+// so on.
 std::vector<Example> examples_of(const std::string& page) {
   std::vector<Example> out;
   const std::string fence = "```";
@@ -34,8 +44,9 @@ std::vector<Example> examples_of(const std::string& page) {
     const std::string info = page.substr(open + fence.size(), info_end - open - fence.size());
     const std::size_t space = info.find(' ');
     if (space != std::string::npos) {
-      out.push_back(Example{info.substr(0, space), info.substr(space + 1),
-                            page.substr(info_end + 1, close - info_end - 1)});
+      const std::size_t options = std::min(info.find(' ', space + 1), info.size());
+      out.push_back(Example{info.substr(0, space), info.substr(space + 1, options - space - 1),
+                            info.substr(options), page.substr(info_end + 1, close - info_end - 1)});
     }
     open = page.find(fence, close + fence.size());
   }
@@ -68,7 +79,8 @@ TEST_P(RuleDocTest, BadExamplesTriggerExactlyThisRule) {
   for (const Example& example : examples_of(page)) {
     if (example.verdict != "bad") continue;
     ++bad;
-    FileReport report = testing::check_text("example." + example.language, example.text);
+    FileReport report = testing::check_text("example." + example.language, example.text,
+                                            Origin::Explicit, example.check_options());
     const std::vector<std::string> ids = testing::rule_ids(report);
     EXPECT_FALSE(ids.empty()) << "bad example triggers nothing:\n" << example.text;
     for (const std::string& id : ids)
@@ -83,7 +95,8 @@ TEST_P(RuleDocTest, GoodExamplesTriggerNothing) {
   for (const Example& example : examples_of(page)) {
     if (example.verdict != "good") continue;
     ++good;
-    FileReport report = testing::check_text("example." + example.language, example.text);
+    FileReport report = testing::check_text("example." + example.language, example.text,
+                                            Origin::Explicit, example.check_options());
     EXPECT_EQ(testing::finding_positions(report), std::vector<std::string>{}) << example.text;
   }
   EXPECT_GE(good, 1) << "the page needs a ```json good or ```yaml good example";

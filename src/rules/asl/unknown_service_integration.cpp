@@ -43,7 +43,11 @@ void report_unknown_api(const TaskResourceRef& ref, DiagnosticSink& sink) {
 void check_each_state(const CheckContext&, const asl::State& state, DiagnosticSink& sink) {
   for_each_task_resource(state, [&](const TaskResourceRef& ref) {
     const lang::TaskResource& resource = ref.resource;
-    if (resource.kind != lang::ResourceKind::ServiceIntegration) return;
+    // Lambda integrations are LMB014's (unsupported-integration-pattern).
+    if (resource.kind != lang::ResourceKind::ServiceIntegration ||
+        resource.service.text == "lambda") {
+      return;
+    }
     if (!lang::is_optimized_service(resource.service.text)) {
       report_unknown_service(ref, sink);
     } else if (!lang::find_optimized_api(resource.service.text, resource.name.text)) {

@@ -65,7 +65,7 @@ void check_each_state(const CheckContext&, const asl::State& state, DiagnosticSi
 }  // namespace
 
 const Rule kUnsupportedIntegrationPattern{
-    {"ASL402", "unsupported-integration-pattern", Severity::Error, kAsl,
+    {"ASL402", "unsupported-service-pattern", Severity::Error, kAsl,
      "A .sync, .sync:2 or .waitForTaskToken suffix the integration does not support"},
     nullptr,
     &check_each_state};
