@@ -3,7 +3,7 @@
 namespace wflint::analysis {
 
 const std::vector<schema::Violation>& SchemaViolations::all() const {
-  if (!violations_) violations_ = schema::asl_schema().validate(root_);
+  if (!violations_) violations_ = schema_().validate(root_);
   return *violations_;
 }
 

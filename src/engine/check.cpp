@@ -82,7 +82,10 @@ class DocumentChecker {
       lambda_calls.emplace(*machine);
       data_flow.emplace(*machine, *transitions, *lambda_calls);
     }
-    if (kind == DocumentKind::Ssm) runbook.emplace(*document.root());
+    if (kind == DocumentKind::Ssm) {
+      runbook.emplace(*document.root());
+      schema_violations.emplace(*document.root(), &schema::ssm_automation_schema);
+    }
     const rules::CheckContext ctx{document,
                                   kind,
                                   machine ? &*machine : nullptr,

@@ -56,7 +56,16 @@ extern const Rule kTaskTokenOutsideCallback;
 extern const Rule kDryRunInvocation;
 extern const Rule kCallbackInExpress;
 extern const Rule kInvokeShapeOnFunctionArn;
+extern const Rule kInvalidRunbookStructure;
 extern const Rule kDuplicateStepName;
+extern const Rule kUnknownAction;
+extern const Rule kInvokeTimeoutOverMax;
+extern const Rule kSsmTailLogWithAsyncInvoke;
+extern const Rule kPayloadShadowed;
+extern const Rule kPayloadNotJson;
+extern const Rule kSsmMissingFunctionName;
+extern const Rule kUnknownInvokeInput;
+extern const Rule kBranchWithoutDefault;
 
 std::span<const Rule* const> all_rules() {
   // One rule a line, in id order.
@@ -119,7 +128,16 @@ std::span<const Rule* const> all_rules() {
       &kDryRunInvocation,
       &kCallbackInExpress,
       &kInvokeShapeOnFunctionArn,
+      &kInvalidRunbookStructure,
       &kDuplicateStepName,
+      &kUnknownAction,
+      &kInvokeTimeoutOverMax,
+      &kSsmTailLogWithAsyncInvoke,
+      &kPayloadShadowed,
+      &kPayloadNotJson,
+      &kSsmMissingFunctionName,
+      &kUnknownInvokeInput,
+      &kBranchWithoutDefault,
   };
   // clang-format on
   return kRules;

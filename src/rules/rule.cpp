@@ -19,6 +19,11 @@ DiagnosticBuilder& DiagnosticBuilder::related(const Span& span, std::string mess
   return *this;
 }
 
+DiagnosticBuilder& DiagnosticBuilder::severity(Severity level) {
+  diagnostic_.severity = level;
+  return *this;
+}
+
 DiagnosticBuilder& DiagnosticBuilder::help(std::string text) {
   diagnostic_.help = std::move(text);
   return *this;

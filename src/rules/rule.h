@@ -38,7 +38,8 @@ struct CheckContext {
   DocumentKind kind;
   const asl::StateMachine* state_machine = nullptr;
   const ssm::Runbook* runbook = nullptr;
-  // Shared analyses, computed once per document (state machines only).
+  // Shared analyses, computed once per document (state machines only, except the schema
+  // violations, which runbooks have too).
   const analysis::TransitionGraph* transitions = nullptr;
   const analysis::PathFields* path_fields = nullptr;
   const analysis::SchemaViolations* schema_violations = nullptr;
@@ -56,6 +57,9 @@ class DiagnosticBuilder {
   explicit DiagnosticBuilder(Diagnostic& diagnostic) : diagnostic_(diagnostic) {}
   DiagnosticBuilder& related(const Span& span, std::string message);
   DiagnosticBuilder& help(std::string text);
+  // For a rule whose findings are not all equally serious (the issue that defines the rule says
+  // which); by default a finding has its rule's severity.
+  DiagnosticBuilder& severity(Severity level);
 
  private:
   Diagnostic& diagnostic_;

@@ -20,6 +20,7 @@
 namespace wflint::schema {
 
 extern const std::string_view kAslSchemaText;  // generated from schemas/asl.schema.json
+extern const std::string_view kSsmSchemaText;  // generated from schemas/ssm-automation.schema.json
 
 struct JsonSchema::Compiled {
   std::unique_ptr<Source> source;
@@ -85,14 +86,15 @@ std::optional<ValueProblem> value_problem(std::string_view description) {
   return std::nullopt;
 }
 
-// JSONata expressions are evaluated, and placeholders, CloudFormation intrinsic functions and
-// YAML tags such as !Ref are substituted, before a value's type matters.
+// JSONata expressions are evaluated, and placeholders (${...}, and SSM's {{ }} references),
+// CloudFormation intrinsic functions and YAML tags such as !Ref are substituted, before a value's
+// type matters.
 bool is_filled_in(const Node& value) {
   if (!value.tag().empty()) return true;
   if (value.is_string()) {
     const std::string_view text = value.text();
     return (text.starts_with("{%") && text.ends_with("%}")) ||
-           text.find("${") != std::string_view::npos;
+           text.find("${") != std::string_view::npos || text.find("{{") != std::string_view::npos;
   }
   if (value.is_object() && value.size() == 1) {
     const std::string_view key = value.children().front().key();
@@ -204,6 +206,11 @@ std::vector<Violation> JsonSchema::validate(const Node& root) const {
 
 const JsonSchema& asl_schema() {
   static const JsonSchema schema("schemas/asl.schema.json", kAslSchemaText);
+  return schema;
+}
+
+const JsonSchema& ssm_automation_schema() {
+  static const JsonSchema schema("schemas/ssm-automation.schema.json", kSsmSchemaText);
   return schema;
 }
 

@@ -45,5 +45,7 @@ class JsonSchema {
 
 // schemas/asl.schema.json, embedded at build time and compiled on first use.
 const JsonSchema& asl_schema();
+// schemas/ssm-automation.schema.json (SSM Automation runbooks), likewise.
+const JsonSchema& ssm_automation_schema();
 
 }  // namespace wflint::schema

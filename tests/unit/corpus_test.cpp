@@ -148,6 +148,19 @@ TEST_F(SharedCorpusTest, RealStateMachinesHaveOnlyTheKnownErrors) {
   EXPECT_EQ(errors, known);
 }
 
+// The real runbooks: one community runbook has a step with neither action nor inputs; AWS's own
+// runbooks (most of the corpus) get no error.
+TEST_F(SharedCorpusTest, RealRunbooksHaveOnlyTheKnownErrors) {
+  std::map<std::string, int> errors;
+  for (const fs::path& file : definition_files(kSharedCorpus / "ssm")) {
+    FileReport report = testing::check_text(file.string(), testing::read_file(file.string()));
+    for (const Diagnostic& d : report.diagnostics) {
+      if (d.severity == Severity::Error) ++errors[std::string(d.rule_id)];
+    }
+  }
+  EXPECT_EQ(errors, (std::map<std::string, int>{{"SSM001", 2}}));
+}
+
 // The peers' own fixtures, with the verdict each peer expects (any error-level finding means
 // invalid). statelint's use "foo:bar" resources, so they are compared without ASL401.
 TEST_F(SharedCorpusTest, PeersVerdictsAgreeOnAtLeast95Percent) {

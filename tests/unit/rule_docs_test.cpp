@@ -144,11 +144,15 @@ TEST(RuleDocs, RegistryIsInIdOrder) {
   }
 }
 
+// Names are unique among the rules of one kind of document. The same mistake in a state machine
+// and in a runbook may share a name (tail-log-with-async-invoke is LMB003 and SSM102, as the
+// issues that introduced them fix): selecting that name selects both.
 TEST(RuleDocs, RegistryIdsAndNamesAreUnique) {
-  std::set<std::string_view> ids, names;
+  std::set<std::string_view> ids;
+  std::set<std::pair<uint8_t, std::string_view>> names;
   for (const rules::Rule* rule : rules::all_rules()) {
     EXPECT_TRUE(ids.insert(rule->info.id).second) << rule->info.id;
-    EXPECT_TRUE(names.insert(rule->info.name).second) << rule->info.name;
+    EXPECT_TRUE(names.insert({rule->info.kinds, rule->info.name}).second) << rule->info.name;
   }
 }
 
