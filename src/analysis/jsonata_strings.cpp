@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "analysis/path_fields.h"
+
 namespace wflint::analysis {
 namespace {
 
@@ -74,9 +76,7 @@ class Collector {
 }  // namespace
 
 bool JsonataString::is_expression() const {
-  const std::string_view text = value->text();
-  return text.size() >= kOpen.size() + kClose.size() && text.starts_with(kOpen) &&
-         text.ends_with(kClose);
+  return is_jsonata_expression(value->text());
 }
 
 std::string_view JsonataString::expression() const {

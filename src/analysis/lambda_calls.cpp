@@ -107,8 +107,4 @@ const LambdaCall* LambdaCalls::of(const asl::State& state) const {
   return found == index_.end() ? nullptr : &calls_[found->second];
 }
 
-bool is_jsonata_expression(std::string_view text) {
-  return text.size() >= 4 && text.starts_with("{%") && text.ends_with("%}");
-}
-
 }  // namespace wflint::analysis

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analysis/path_fields.h"
 #include "lang/resource.h"
 #include "model/asl/state_machine.h"
 
@@ -58,8 +59,5 @@ class LambdaCalls {
   std::vector<LambdaCall> calls_;
   std::unordered_map<const asl::State*, std::size_t> index_;
 };
-
-// True for a string holding a JSONata expression ({% ... %}).
-bool is_jsonata_expression(std::string_view text);
 
 }  // namespace wflint::analysis

@@ -214,6 +214,10 @@ PathFields::PathFields(const asl::StateMachine& machine) {
   template_objects_ = collector.take_templates();
 }
 
+bool is_jsonata_expression(std::string_view text) {
+  return text.size() >= 4 && text.starts_with("{%") && text.ends_with("%}");
+}
+
 bool has_placeholder(std::string_view text) {
   return text.find("${") != std::string_view::npos;
 }

@@ -43,4 +43,7 @@ class PathFields {
 // Strings holding "${...}" placeholders are left alone: they are filled in before deployment.
 bool has_placeholder(std::string_view text);
 
+// True for a string holding a JSONata expression: exactly "{%" expression "%}".
+bool is_jsonata_expression(std::string_view text);
+
 }  // namespace wflint::analysis
