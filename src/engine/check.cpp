@@ -73,6 +73,8 @@ class DocumentChecker {
     std::optional<analysis::LambdaCalls> lambda_calls;
     std::optional<analysis::DataFlow> data_flow;
     std::optional<ssm::Runbook> runbook;
+    std::optional<analysis::RunbookReferences> runbook_references;
+    std::optional<analysis::StepOrder> step_order;
     if (kind == DocumentKind::Asl) {
       machine.emplace(*document.root());
       transitions.emplace(*machine);
@@ -85,6 +87,8 @@ class DocumentChecker {
     if (kind == DocumentKind::Ssm) {
       runbook.emplace(*document.root());
       schema_violations.emplace(*document.root(), &schema::ssm_automation_schema);
+      runbook_references.emplace(*runbook);
+      step_order.emplace(*runbook);
     }
     const rules::CheckContext ctx{document,
                                   kind,
@@ -96,7 +100,9 @@ class DocumentChecker {
                                   jsonata_strings ? &*jsonata_strings : nullptr,
                                   lambda_calls ? &*lambda_calls : nullptr,
                                   options_.sfn_type == StateMachineType::Express,
-                                  data_flow ? &*data_flow : nullptr};
+                                  data_flow ? &*data_flow : nullptr,
+                                  runbook_references ? &*runbook_references : nullptr,
+                                  step_order ? &*step_order : nullptr};
     const std::size_t first_finding = out_.size();
     std::vector<const rules::Rule*> per_state;
     for (const rules::Rule* rule : rules::all_rules()) {

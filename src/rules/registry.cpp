@@ -58,12 +58,17 @@ extern const Rule kCallbackInExpress;
 extern const Rule kInvokeShapeOnFunctionArn;
 extern const Rule kInvalidRunbookStructure;
 extern const Rule kDuplicateStepName;
+extern const Rule kUnknownStepTarget;
 extern const Rule kUnknownAction;
+extern const Rule kUndeclaredParameter;
+extern const Rule kUnknownStepOutput;
+extern const Rule kInvalidVariableReference;
 extern const Rule kInvokeTimeoutOverMax;
 extern const Rule kSsmTailLogWithAsyncInvoke;
 extern const Rule kPayloadShadowed;
 extern const Rule kPayloadNotJson;
 extern const Rule kSsmMissingFunctionName;
+extern const Rule kInvokeOutputUnavailable;
 extern const Rule kUnknownInvokeInput;
 extern const Rule kBranchWithoutDefault;
 
@@ -130,12 +135,17 @@ std::span<const Rule* const> all_rules() {
       &kInvokeShapeOnFunctionArn,
       &kInvalidRunbookStructure,
       &kDuplicateStepName,
+      &kUnknownStepTarget,
       &kUnknownAction,
+      &kUndeclaredParameter,
+      &kUnknownStepOutput,
+      &kInvalidVariableReference,
       &kInvokeTimeoutOverMax,
       &kSsmTailLogWithAsyncInvoke,
       &kPayloadShadowed,
       &kPayloadNotJson,
       &kSsmMissingFunctionName,
+      &kInvokeOutputUnavailable,
       &kUnknownInvokeInput,
       &kBranchWithoutDefault,
   };

@@ -9,7 +9,9 @@
 #include "analysis/jsonata_strings.h"
 #include "analysis/lambda_calls.h"
 #include "analysis/path_fields.h"
+#include "analysis/runbook_references.h"
 #include "analysis/schema_violations.h"
+#include "analysis/step_order.h"
 #include "analysis/transitions.h"
 #include "load/node.h"
 #include "model/asl/state_machine.h"
@@ -46,7 +48,10 @@ struct CheckContext {
   const analysis::JsonataStrings* jsonata_strings = nullptr;
   const analysis::LambdaCalls* lambda_calls = nullptr;
   bool express_machine = false;  // the state machine is known to be an EXPRESS one (--sfn-type)
-  const analysis::DataFlow* data_flow = nullptr;  // computed on first request
+  const analysis::DataFlow* data_flow = nullptr;
+  // Runbooks only.
+  const analysis::RunbookReferences* runbook_references = nullptr;
+  const analysis::StepOrder* step_order = nullptr;
 };
 
 struct Rule;

@@ -1,8 +1,16 @@
 #include "model/ssm/runbook.h"
 
+#include <algorithm>
+
 namespace wflint::ssm {
 
 namespace {
+
+const Node* nested_steps(const Node& step) {
+  const Node* inputs = step.is_object() ? step.find("inputs") : nullptr;
+  const Node* nested = inputs && inputs->is_object() ? inputs->find("Steps") : nullptr;
+  return nested && nested->is_array() ? nested : nullptr;
+}
 
 std::size_t count_steps(const Node& list) {
   std::size_t count = 0;
@@ -12,40 +20,101 @@ std::size_t count_steps(const Node& list) {
     pending.pop_back();
     for (const Node& step : steps->children()) {
       ++count;
-      const Node* inputs = step.is_object() ? step.find("inputs") : nullptr;
-      const Node* nested = inputs && inputs->is_object() ? inputs->find("Steps") : nullptr;
-      if (nested && nested->is_array()) pending.push_back(nested);
+      if (const Node* nested = nested_steps(step)) pending.push_back(nested);
     }
   }
   return count;
 }
 
+std::vector<DeclaredOutput> declared_outputs(const Node& step) {
+  std::vector<DeclaredOutput> outputs;
+  const Node* list = step.find("outputs");
+  if (!list || !list->is_array()) return outputs;
+  for (const Node& entry : list->children()) {
+    if (!entry.is_object()) continue;
+    if (const std::string_view name = entry.find_string("Name"); !name.empty())
+      outputs.push_back(DeclaredOutput{name, &entry});
+  }
+  return outputs;
+}
+
+template <typename T>
+const T* find_named(const std::vector<T>& items, std::string_view name) {
+  const auto it =
+      std::find_if(items.begin(), items.end(), [&](const T& item) { return item.name == name; });
+  return it == items.end() ? nullptr : &*it;
+}
+
 }  // namespace
+
+bool Step::has_output(std::string_view output) const {
+  if (!action_info) return true;
+  const auto& builtin = action_info->outputs;
+  return std::find(builtin.begin(), builtin.end(), output) != builtin.end() ||
+         std::any_of(declared_outputs.begin(), declared_outputs.end(),
+                     [&](const DeclaredOutput& declared) { return declared.name == output; });
+}
+
+bool Step::runs_inside(const Step& loop_step) const {
+  for (const Step* outer = loop; outer; outer = outer->loop) {
+    if (outer == &loop_step) return true;
+  }
+  return false;
+}
 
 Runbook::Runbook(const Node& root) : root_(root) {
   if (const Node* params = root.find("parameters"); params && params->is_object()) {
-    for (const Node& param : params->children())
-      parameters_.push_back(Parameter{param.key(), &param});
+    for (const Node& param : params->children()) {
+      const bool is_object = param.is_object();
+      parameters_.push_back(Parameter{param.key(), &param,
+                                      is_object ? param.find_string("type") : std::string_view{},
+                                      is_object ? param.find("default") : nullptr});
+    }
+  }
+  if (const Node* variables = root.find("variables"); variables && variables->is_object()) {
+    for (const Node& variable : variables->children())
+      variables_.push_back(Variable{variable.key(), &variable});
   }
   const Node* main_steps = root.find("mainSteps");
   if (!main_steps || !main_steps->is_array()) return;
   // Reserved up front: steps point at their loop step inside this vector.
   steps_.reserve(count_steps(*main_steps));
   add_steps(*main_steps, nullptr);
+  for (const Step& step : steps_) {
+    if (!step.name.empty()) steps_by_name_.try_emplace(step.name, &step);
+  }
 }
 
 void Runbook::add_steps(const Node& list, const Step* loop) {
   for (const Node& node : list.children()) {
     if (!node.is_object()) continue;
     const Node* name = node.find("name");
-    Step& step = steps_.emplace_back(Step{name && name->is_string() ? name->text() : "", &node,
-                                          name && name->is_string() ? name : nullptr,
-                                          node.find_string("action"), loop});
-    if (step.action != "aws:loop") continue;
     const Node* inputs = node.find("inputs");
-    const Node* nested = inputs && inputs->is_object() ? inputs->find("Steps") : nullptr;
-    if (nested && nested->is_array()) add_steps(*nested, &step);
+    Step& step = steps_.emplace_back();
+    step.name = name && name->is_string() ? name->text() : "";
+    step.node = &node;
+    step.name_node = name && name->is_string() ? name : nullptr;
+    step.action = node.find_string("action");
+    step.inputs = inputs && inputs->is_object() ? inputs : nullptr;
+    step.loop = loop;
+    step.declared_outputs = declared_outputs(node);
+    step.action_info = find_action(step.action);
+    if (step.action != "aws:loop") continue;
+    if (const Node* nested = nested_steps(node)) add_steps(*nested, &step);
   }
+}
+
+const Step* Runbook::find_step(std::string_view name) const {
+  const auto it = steps_by_name_.find(name);
+  return it == steps_by_name_.end() ? nullptr : it->second;
+}
+
+const Parameter* Runbook::find_parameter(std::string_view name) const {
+  return find_named(parameters_, name);
+}
+
+const Variable* Runbook::find_variable(std::string_view name) const {
+  return find_named(variables_, name);
 }
 
 }  // namespace wflint::ssm

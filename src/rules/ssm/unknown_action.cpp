@@ -1,9 +1,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
+#include <span>
 #include <string_view>
 
+#include "model/ssm/actions.h"
 #include "rules/rule.h"
 #include "support/text.h"
 
@@ -12,44 +13,6 @@ namespace wflint::rules {
 extern const Rule kUnknownAction;
 
 namespace {
-
-constexpr std::array<std::string_view, 23> kDocumentedActions = {
-    "aws:approve",
-    "aws:assertAwsResourceProperty",
-    "aws:branch",
-    "aws:changeInstanceState",
-    "aws:copyImage",
-    "aws:createImage",
-    "aws:createStack",
-    "aws:createTags",
-    "aws:deleteImage",
-    "aws:deleteStack",
-    "aws:executeAutomation",
-    "aws:executeAwsApi",
-    "aws:executeScript",
-    "aws:executeStateMachine",
-    "aws:invokeLambdaFunction",
-    "aws:invokeWebhook",
-    "aws:loop",
-    "aws:pause",
-    "aws:runCommand",
-    "aws:runInstances",
-    "aws:sleep",
-    "aws:updateVariable",
-    "aws:waitForAwsResourceProperty",
-};
-
-// Used by AWS's own published runbooks but absent from the documentation.
-constexpr std::array<std::string_view, 3> kUndocumentedAwsActions = {
-    "aws:putServerUpgradeMetrics",
-    "aws:shareSQLMedia",
-    "aws:installDistributorPackageOnAzure",
-};
-
-template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& list, std::string_view name) {
-  return std::find(list.begin(), list.end(), name) != list.end();
-}
 
 // The undocumented actions AWS itself runs work, but nothing promises they will keep working: a
 // finding at info severity, not an error.
@@ -63,11 +26,11 @@ void report_undocumented(const Node& action, DiagnosticSink& sink) {
 
 // The closest action by spelling, else the one the name abbreviates ("aws:invokeLambda").
 std::string_view suggestion(std::string_view action) {
-  if (const std::string_view near = text::closest_match(action, kDocumentedActions); !near.empty())
-    return near;
-  const auto* it = std::find_if(kDocumentedActions.begin(), kDocumentedActions.end(),
-                                [&](std::string_view known) { return known.starts_with(action); });
-  return it == kDocumentedActions.end() ? std::string_view() : *it;
+  const std::span<const std::string_view> known = ssm::documented_action_names();
+  if (const std::string_view near = text::closest_match(action, known); !near.empty()) return near;
+  const auto it = std::find_if(known.begin(), known.end(),
+                               [&](std::string_view name) { return name.starts_with(action); });
+  return it == known.end() ? std::string_view() : *it;
 }
 
 void report_unknown(const Node& action, DiagnosticSink& sink) {
@@ -84,8 +47,8 @@ void report_unknown(const Node& action, DiagnosticSink& sink) {
 void check(const CheckContext& ctx, DiagnosticSink& sink) {
   for (const ssm::Step& step : ctx.runbook->steps()) {
     const Node* action = step.node ? step.node->find("action") : nullptr;
-    if (!action || !action->is_string() || contains(kDocumentedActions, action->text())) continue;
-    if (contains(kUndocumentedAwsActions, action->text())) {
+    if (!action || !action->is_string() || ssm::find_action(action->text())) continue;
+    if (ssm::is_undocumented_aws_action(action->text())) {
       report_undocumented(*action, sink);
     } else {
       report_unknown(*action, sink);
