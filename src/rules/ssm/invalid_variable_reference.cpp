@@ -30,9 +30,19 @@ bool contains(std::span<const std::string_view> names, std::string_view name) {
   return false;
 }
 
+// The closest name by spelling, else the one `word` abbreviates (ACCOUNT for ACCOUNT_ID).
+std::string_view suggestion(std::string_view word, std::span<const std::string_view> candidates) {
+  if (const std::string_view near = text::closest_match(word, candidates); !near.empty())
+    return near;
+  for (std::string_view candidate : candidates) {
+    if (!word.empty() && candidate.starts_with(word)) return candidate;
+  }
+  return {};
+}
+
 std::string with_suggestion(std::string message, std::string_view word,
                             std::span<const std::string_view> candidates) {
-  if (const std::string_view near = text::closest_match(word, candidates); !near.empty())
+  if (const std::string_view near = suggestion(word, candidates); !near.empty())
     message += fmt::format("; did you mean \"{}\"?", near);
   return message;
 }
