@@ -19,13 +19,25 @@ std::string with_article(std::string_view noun) {
   return fmt::format("{} {}", vowel ? "an" : "a", noun);
 }
 
-// "the Task state \"Charge\"", "a retrier", "the state machine".
+// Objects a user names: states and runbook parameters, variables and files by their key, runbook
+// steps by their "name" member.
+std::string_view name_of(const Node& object, std::string_view title) {
+  const bool named_by_key =
+      title.ends_with(" state") || title == "parameter" || title == "variable" || title == "file";
+  if (named_by_key && object.has_key()) return object.key();
+  if (title == "step") {
+    if (const Node* name = object.find("name"); name && name->is_string()) return name->text();
+  }
+  return {};
+}
+
+// "the Task state \"Charge\"", "the step \"Reboot\"", "a retrier", "the state machine".
 std::string describe_object(const Node& object, const std::vector<const Node*>& schemas) {
   const std::string_view title = SchemaLocator::title(schemas);
   if (title.empty()) return "this object";
   if (!object.parent()) return fmt::format("the {}", title);
-  if (title.ends_with(" state") && object.has_key())
-    return fmt::format("the {} {}", title, text::json_quote(object.key()));
+  if (const std::string_view name = name_of(object, title); !name.empty())
+    return fmt::format("the {} {}", title, text::json_quote(name));
   return with_article(title);
 }
 

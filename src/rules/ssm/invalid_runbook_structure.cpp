@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
+#include <span>
 #include <string_view>
 
 #include "rules/rule.h"
@@ -65,11 +67,148 @@ void check_parameter_type(const ssm::Parameter& parameter, DiagnosticSink& sink)
                         fmt::join(kDocumentedParameterTypes, ", ")));
 }
 
+// A default or allowed value substituted before SSM reads it: {{ssm:...}} and CloudFormation
+// ${...} placeholders, and YAML tags such as !Sub.
+bool is_filled_in(const Node& value) {
+  if (!value.tag().empty()) return true;
+  return value.is_string() && (value.text().find("{{") != std::string_view::npos ||
+                               value.text().find("${") != std::string_view::npos);
+}
+
+bool all_children_are(const Node& array, NodeKind kind) {
+  return std::all_of(array.children().begin(), array.children().end(),
+                     [kind](const Node& item) { return item.kind() == kind; });
+}
+
+// "an integer such as 5", the form a value of the parameter type takes; empty for types whose
+// values are not checked.
+std::string_view expected_form(std::string_view type) {
+  if (type == "String" || type.starts_with("AWS::")) return "a string";
+  if (type == "Integer") return "a whole number";
+  if (type == "Boolean") return "true or false";
+  if (type == "StringList") return "a list of strings";
+  if (type == "MapList") return "a list of maps";
+  if (type == "StringMap") return "a map";
+  return {};
+}
+
+bool is_integer_text(std::string_view text) {
+  if (text.starts_with('-')) text.remove_prefix(1);
+  return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// SSM reads parameter values as text, so "5" is an Integer and "true" a Boolean.
+bool fits_type(const Node& value, std::string_view type) {
+  if (type == "String" || type.starts_with("AWS::")) return value.is_string();
+  if (type == "Integer") {
+    return value.is_integer() || (value.is_string() && is_integer_text(value.text()));
+  }
+  if (type == "Boolean")
+    return value.is_bool() ||
+           (value.is_string() && (value.text() == "true" || value.text() == "false"));
+  if (type == "StringList") return value.is_array() && all_children_are(value, NodeKind::String);
+  if (type == "MapList") return value.is_array() && all_children_are(value, NodeKind::Object);
+  if (type == "StringMap") return value.is_object();
+  return true;
+}
+
+// A number or true/false where a String is expected is read as its text: worth quoting, not an
+// error.
+bool is_unquoted_scalar_for_string(const Node& value, std::string_view type) {
+  return (type == "String" || type.starts_with("AWS::")) && (value.is_number() || value.is_bool());
+}
+
+// A runbook parameter or variable: both declare a type and may have a default.
+struct Declared {
+  std::string_view noun;  // "parameter" or "variable"
+  std::string_view name;
+  std::string_view type;
+  const Node* node = nullptr;
+  const Node* default_value = nullptr;
+};
+
+void check_value_type(const Declared& declared, const Node& value, std::string_view role,
+                      DiagnosticSink& sink) {
+  const std::string_view form = expected_form(declared.type);
+  if (form.empty() || is_filled_in(value) || fits_type(value, declared.type)) return;
+  if (is_unquoted_scalar_for_string(value, declared.type)) {
+    sink.report(kInvalidRunbookStructure, value,
+                fmt::format("the {} of String {} {} is not a string", role, declared.noun,
+                            text::json_quote(declared.name)))
+        .severity(Severity::Warning)
+        .help(
+            fmt::format("quote it (\"{}\") so it is the string the parameter holds", value.text()));
+    return;
+  }
+  sink.report(kInvalidRunbookStructure, value,
+              fmt::format("the {} of {} {} {} is not {}", role, declared.type, declared.noun,
+                          text::json_quote(declared.name), form))
+      .help(fmt::format("write {}, or change the parameter's type", form));
+}
+
+std::optional<std::string_view> scalar_text(const Node& value) {
+  if (value.is_bool()) return value.bool_value() ? "true" : "false";
+  if (value.is_number() || value.is_string()) return value.text();
+  return std::nullopt;
+}
+
+bool same_value(const Node& a, const Node& b) {
+  const std::optional<std::string_view> text = scalar_text(a);
+  return text && text == scalar_text(b);
+}
+
+bool is_allowed(const Node& value, const Node& allowed) {
+  return std::any_of(allowed.children().begin(), allowed.children().end(),
+                     [&value](const Node& option) { return same_value(value, option); });
+}
+
+// The default of a StringList is checked item by item.
+void check_default_is_allowed(const Declared& declared, const Node& allowed, DiagnosticSink& sink) {
+  const Node& value = *declared.default_value;
+  const bool list = value.is_array();
+  for (const Node& item : list ? value.children() : std::span<const Node>(&value, 1)) {
+    if (item.is_array() || item.is_object() || is_filled_in(item) || is_allowed(item, allowed))
+      continue;
+    sink.report(kInvalidRunbookStructure, item,
+                fmt::format("the default of {} {} is not one of its allowedValues", declared.noun,
+                            text::json_quote(declared.name)))
+        .related(allowed.key_span(), "the values it allows")
+        .help(
+            "add it to allowedValues, or pick a default from them: an execution that keeps "
+            "the default fails validation");
+  }
+}
+
+void check_declared_values(const Declared& declared, DiagnosticSink& sink) {
+  if (!declared.node || !declared.node->is_object()) return;
+  const Node* allowed = declared.node->find("allowedValues");
+  if (allowed && allowed->is_array()) {
+    const bool list_type = declared.type == "StringList";
+    for (const Node& option : allowed->children()) {
+      if (!list_type) check_value_type(declared, option, "allowed value", sink);
+    }
+  }
+  if (!declared.default_value) return;
+  check_value_type(declared, *declared.default_value, "default", sink);
+  if (allowed && allowed->is_array() && allowed->size() > 0)
+    check_default_is_allowed(declared, *allowed, sink);
+}
+
 void check(const CheckContext& ctx, DiagnosticSink& sink) {
   for (const schema::Violation& violation : ctx.schema_violations->all())
     report_violation(violation, sink);
-  for (const ssm::Parameter& parameter : ctx.runbook->parameters())
+  for (const ssm::Parameter& parameter : ctx.runbook->parameters()) {
     check_parameter_type(parameter, sink);
+    check_declared_values(
+        {"parameter", parameter.name, parameter.type, parameter.node, parameter.default_value},
+        sink);
+  }
+  for (const ssm::Variable& variable : ctx.runbook->variables()) {
+    if (!variable.node || !variable.node->is_object()) continue;
+    check_declared_values({"variable", variable.name, variable.node->find_string("type"),
+                           variable.node, variable.node->find("default")},
+                          sink);
+  }
 }
 
 }  // namespace
