@@ -6,11 +6,6 @@ namespace wflint::analysis {
 
 namespace {
 
-bool is_true(const Node* value) {
-  return value && ((value->is_bool() && value->bool_value()) ||
-                   (value->is_string() && value->text() == "true"));
-}
-
 // The step written after `step` in the same list; nullptr for the last one.
 const Node* following_step(const ssm::Step& step) {
   const Node* list = step.node->parent();
@@ -49,7 +44,7 @@ void StepOrder::add_edges(const ssm::Step& step) {
     if (first_inner < runbook_.steps().size() && runbook_.steps()[first_inner].loop == &step)
       next.push_back(first_inner);
   }
-  if (names_next || branch_default || is_true(step.node->find("isEnd"))) {
+  if (names_next || branch_default || step.is_end()) {
     if (step.loop && !names_next) add(step.loop);  // the iteration ends: back to the loop
     return;
   }

@@ -291,6 +291,19 @@ TEST(SsmBranchWithoutDefault, AcceptsDefaultAndExhaustiveBooleans) {
   EXPECT_TRUE(check("runbook.yaml", branch_yaml(both, "")).diagnostics.empty());
 }
 
+// AWS's resilience runbooks end with `isEnd: true` when no choice matches: that is explicit.
+TEST(SsmBranchWithoutDefault, AcceptsIsEndAndNextStepOnTheBranchStep) {
+  EXPECT_TRUE(
+      check("runbook.yaml", branch_yaml(kStringChoice, "    isEnd: true\n")).diagnostics.empty());
+  EXPECT_TRUE(
+      check("runbook.yaml", branch_yaml(kStringChoice, "    isEnd: 'true'\n")).diagnostics.empty());
+  EXPECT_TRUE(check("runbook.yaml", branch_yaml(kStringChoice, "    nextStep: next\n"))
+                  .diagnostics.empty());
+  EXPECT_EQ(
+      finding_positions(check("runbook.yaml", branch_yaml(kStringChoice, "    isEnd: false\n"))),
+      Positions{"SSM108 6:7"});
+}
+
 TEST(SsmBranchWithoutDefault, NamesTheEndOfTheRunbookForTheLastStep) {
   const FileReport report = check("runbook.json", R"({"schemaVersion": "0.3", "mainSteps": [
   {"name": "choose", "action": "aws:branch", "inputs": {"Choices": [

@@ -55,6 +55,12 @@ bool Step::has_output(std::string_view output) const {
                      [&](const DeclaredOutput& declared) { return declared.name == output; });
 }
 
+bool Step::is_end() const {
+  const Node* value = node ? node->find("isEnd") : nullptr;
+  return value && ((value->is_bool() && value->bool_value()) ||
+                   (value->is_string() && value->text() == "true"));
+}
+
 bool Step::runs_inside(const Step& loop_step) const {
   for (const Step* outer = loop; outer; outer = outer->loop) {
     if (outer == &loop_step) return true;

@@ -30,6 +30,8 @@ struct Step {
   bool has_output(std::string_view output) const;
   // True when this step runs inside `loop_step`, directly or in a nested loop.
   bool runs_inside(const Step& loop_step) const;
+  // True when `isEnd` is set (AWS's own runbooks also write it as the string "true").
+  bool is_end() const;
 };
 
 struct Parameter {

@@ -42,6 +42,8 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
     if (step.action != "aws:branch" || !step.node) continue;
     const Node* inputs = step.node->find("inputs");
     if (!inputs || !inputs->is_object() || inputs->find("Default")) continue;
+    // With isEnd or nextStep, the step itself says what happens when no choice matches.
+    if (step.is_end() || step.node->find("nextStep")) continue;
     const Node* choices = inputs->find("Choices");
     if (!choices || !choices->is_array() || choices->size() == 0) continue;
     if (covers_both_booleans(*choices)) continue;
