@@ -123,6 +123,7 @@ mainSteps:
   EXPECT_EQ(report.diagnostics[3].severity, Severity::Warning);
   EXPECT_EQ(report.diagnostics[4].message,
             "the default of Boolean variable \"Done\" is not true or false");
+  EXPECT_EQ(report.diagnostics[4].help, "write true or false, or change the variable's type");
 }
 
 TEST(SsmSchemaRules, DefaultMustBeOneOfTheAllowedValues) {

@@ -38,6 +38,19 @@ std::vector<DeclaredOutput> declared_outputs(const Node& step) {
   return outputs;
 }
 
+// The members of a `parameters` or `variables` map.
+std::vector<Declaration> declarations(const Node* map) {
+  std::vector<Declaration> out;
+  if (!map || !map->is_object()) return out;
+  for (const Node& member : map->children()) {
+    const bool is_object = member.is_object();
+    out.push_back(Declaration{member.key(), &member,
+                              is_object ? member.find_string("type") : std::string_view{},
+                              is_object ? member.find("default") : nullptr});
+  }
+  return out;
+}
+
 template <typename T>
 const T* find_named(const std::vector<T>& items, std::string_view name) {
   const auto it =
@@ -69,18 +82,8 @@ bool Step::runs_inside(const Step& loop_step) const {
 }
 
 Runbook::Runbook(const Node& root) : root_(root) {
-  if (const Node* params = root.find("parameters"); params && params->is_object()) {
-    for (const Node& param : params->children()) {
-      const bool is_object = param.is_object();
-      parameters_.push_back(Parameter{param.key(), &param,
-                                      is_object ? param.find_string("type") : std::string_view{},
-                                      is_object ? param.find("default") : nullptr});
-    }
-  }
-  if (const Node* variables = root.find("variables"); variables && variables->is_object()) {
-    for (const Node& variable : variables->children())
-      variables_.push_back(Variable{variable.key(), &variable});
-  }
+  parameters_ = declarations(root.find("parameters"));
+  variables_ = declarations(root.find("variables"));
   const Node* main_steps = root.find("mainSteps");
   if (!main_steps || !main_steps->is_array()) return;
   // Reserved up front: steps point at their loop step inside this vector.

@@ -34,17 +34,15 @@ struct Step {
   bool is_end() const;
 };
 
-struct Parameter {
+// A parameter or a variable of the runbook: both declare a type and may have a default.
+struct Declaration {
   std::string_view name;
-  const Node* node = nullptr;  // the parameter's definition (its key span is the name)
+  const Node* node = nullptr;  // its definition (its key span is the name)
   std::string_view type;       // as written; empty when absent
   const Node* default_value = nullptr;
 };
-
-struct Variable {
-  std::string_view name;
-  const Node* node = nullptr;  // the variable's definition (its key span is the name)
-};
+using Parameter = Declaration;
+using Variable = Declaration;
 
 // A read-only view of an SSM Automation runbook: parameters, variables, then steps in document
 // order, with the steps inside aws:loop actions following their loop.

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "rules/rule.h"
+#include "rules/ssm/invoke_inputs.h"
 #include "support/text.h"
 
 namespace wflint::rules {
@@ -70,9 +71,12 @@ void check_parameter_type(const ssm::Parameter& parameter, DiagnosticSink& sink)
 // A default or allowed value substituted before SSM reads it: {{ssm:...}} and CloudFormation
 // ${...} placeholders, and YAML tags such as !Sub.
 bool is_filled_in(const Node& value) {
-  if (!value.tag().empty()) return true;
-  return value.is_string() && (value.text().find("{{") != std::string_view::npos ||
-                               value.text().find("${") != std::string_view::npos);
+  return !value.tag().empty() || (value.is_string() && ssm_invoke::has_placeholder(value.text()));
+}
+
+// The types whose values are text: String and the AWS::* types.
+bool is_string_type(std::string_view type) {
+  return type == "String" || type.starts_with("AWS::");
 }
 
 bool all_children_are(const Node& array, NodeKind kind) {
@@ -83,7 +87,7 @@ bool all_children_are(const Node& array, NodeKind kind) {
 // "an integer such as 5", the form a value of the parameter type takes; empty for types whose
 // values are not checked.
 std::string_view expected_form(std::string_view type) {
-  if (type == "String" || type.starts_with("AWS::")) return "a string";
+  if (is_string_type(type)) return "a string";
   if (type == "Integer") return "a whole number";
   if (type == "Boolean") return "true or false";
   if (type == "StringList") return "a list of strings";
@@ -99,7 +103,7 @@ bool is_integer_text(std::string_view text) {
 
 // SSM reads parameter values as text, so "5" is an Integer and "true" a Boolean.
 bool fits_type(const Node& value, std::string_view type) {
-  if (type == "String" || type.starts_with("AWS::")) return value.is_string();
+  if (is_string_type(type)) return value.is_string();
   if (type == "Integer") {
     return value.is_integer() || (value.is_string() && is_integer_text(value.text()));
   }
@@ -115,35 +119,26 @@ bool fits_type(const Node& value, std::string_view type) {
 // A number or true/false where a String is expected is read as its text: worth quoting, not an
 // error.
 bool is_unquoted_scalar_for_string(const Node& value, std::string_view type) {
-  return (type == "String" || type.starts_with("AWS::")) && (value.is_number() || value.is_bool());
+  return is_string_type(type) && (value.is_number() || value.is_bool());
 }
 
-// A runbook parameter or variable: both declare a type and may have a default.
-struct Declared {
-  std::string_view noun;  // "parameter" or "variable"
-  std::string_view name;
-  std::string_view type;
-  const Node* node = nullptr;
-  const Node* default_value = nullptr;
-};
-
-void check_value_type(const Declared& declared, const Node& value, std::string_view role,
-                      DiagnosticSink& sink) {
+void check_value_type(std::string_view noun, const ssm::Declaration& declared, const Node& value,
+                      std::string_view role, DiagnosticSink& sink) {
   const std::string_view form = expected_form(declared.type);
   if (form.empty() || is_filled_in(value) || fits_type(value, declared.type)) return;
   if (is_unquoted_scalar_for_string(value, declared.type)) {
     sink.report(kInvalidRunbookStructure, value,
-                fmt::format("the {} of String {} {} is not a string", role, declared.noun,
+                fmt::format("the {} of String {} {} is not a string", role, noun,
                             text::json_quote(declared.name)))
         .severity(Severity::Warning)
         .help(
-            fmt::format("quote it (\"{}\") so it is the string the parameter holds", value.text()));
+            fmt::format("quote it (\"{}\") so it is the string the {} holds", value.text(), noun));
     return;
   }
   sink.report(kInvalidRunbookStructure, value,
-              fmt::format("the {} of {} {} {} is not {}", role, declared.type, declared.noun,
+              fmt::format("the {} of {} {} {} is not {}", role, declared.type, noun,
                           text::json_quote(declared.name), form))
-      .help(fmt::format("write {}, or change the parameter's type", form));
+      .help(fmt::format("write {}, or change the {}'s type", form, noun));
 }
 
 std::optional<std::string_view> scalar_text(const Node& value) {
@@ -163,14 +158,14 @@ bool is_allowed(const Node& value, const Node& allowed) {
 }
 
 // The default of a StringList is checked item by item.
-void check_default_is_allowed(const Declared& declared, const Node& allowed, DiagnosticSink& sink) {
+void check_default_is_allowed(std::string_view noun, const ssm::Declaration& declared,
+                              const Node& allowed, DiagnosticSink& sink) {
   const Node& value = *declared.default_value;
-  const bool list = value.is_array();
-  for (const Node& item : list ? value.children() : std::span<const Node>(&value, 1)) {
+  for (const Node& item : value.is_array() ? value.children() : std::span<const Node>(&value, 1)) {
     if (item.is_array() || item.is_object() || is_filled_in(item) || is_allowed(item, allowed))
       continue;
     sink.report(kInvalidRunbookStructure, item,
-                fmt::format("the default of {} {} is not one of its allowedValues", declared.noun,
+                fmt::format("the default of {} {} is not one of its allowedValues", noun,
                             text::json_quote(declared.name)))
         .related(allowed.key_span(), "the values it allows")
         .help(
@@ -179,19 +174,19 @@ void check_default_is_allowed(const Declared& declared, const Node& allowed, Dia
   }
 }
 
-void check_declared_values(const Declared& declared, DiagnosticSink& sink) {
+void check_declared_values(std::string_view noun, const ssm::Declaration& declared,
+                           DiagnosticSink& sink) {
   if (!declared.node || !declared.node->is_object()) return;
   const Node* allowed = declared.node->find("allowedValues");
-  if (allowed && allowed->is_array()) {
-    const bool list_type = declared.type == "StringList";
-    for (const Node& option : allowed->children()) {
-      if (!list_type) check_value_type(declared, option, "allowed value", sink);
-    }
+  if (allowed && !allowed->is_array()) allowed = nullptr;
+  // A StringList's allowed values are its items, not lists.
+  if (allowed && declared.type != "StringList") {
+    for (const Node& option : allowed->children())
+      check_value_type(noun, declared, option, "allowed value", sink);
   }
   if (!declared.default_value) return;
-  check_value_type(declared, *declared.default_value, "default", sink);
-  if (allowed && allowed->is_array() && allowed->size() > 0)
-    check_default_is_allowed(declared, *allowed, sink);
+  check_value_type(noun, declared, *declared.default_value, "default", sink);
+  if (allowed && allowed->size() > 0) check_default_is_allowed(noun, declared, *allowed, sink);
 }
 
 void check(const CheckContext& ctx, DiagnosticSink& sink) {
@@ -199,16 +194,10 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
     report_violation(violation, sink);
   for (const ssm::Parameter& parameter : ctx.runbook->parameters()) {
     check_parameter_type(parameter, sink);
-    check_declared_values(
-        {"parameter", parameter.name, parameter.type, parameter.node, parameter.default_value},
-        sink);
+    check_declared_values("parameter", parameter, sink);
   }
-  for (const ssm::Variable& variable : ctx.runbook->variables()) {
-    if (!variable.node || !variable.node->is_object()) continue;
-    check_declared_values({"variable", variable.name, variable.node->find_string("type"),
-                           variable.node, variable.node->find("default")},
-                          sink);
-  }
+  for (const ssm::Variable& variable : ctx.runbook->variables())
+    check_declared_values("variable", variable, sink);
 }
 
 }  // namespace
