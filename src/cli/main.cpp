@@ -1,10 +1,9 @@
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
-#include <cstdlib>
 #include <iostream>
 
 #include "cli/check_command.h"
+#include "cli/explain_command.h"
+#include "cli/rules_command.h"
 #include "cli/version.h"
 
 int main(int argc, char** argv) {
@@ -15,6 +14,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("wflint ") + wflint::kVersion);
   app.require_subcommand(1);
   wflint::cli::CheckCommand check(app);
+  wflint::cli::RulesCommand rules(app);
+  wflint::cli::ExplainCommand explain(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -22,5 +23,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : wflint::cli::kExitUsage;
   }
   if (check.parsed()) return check.run();
+  if (rules.parsed()) return rules.run();
+  if (explain.parsed()) return explain.run();
   return wflint::cli::kExitUsage;
 }

@@ -6,6 +6,7 @@
 #include <exception>
 #include <unordered_set>
 
+#include "engine/finding_identity.h"
 #include "load/loader.h"
 #include "rules/registry.h"
 
@@ -166,8 +167,10 @@ FileReport check_source(std::unique_ptr<Source> source, Origin origin,
         if (explicit_file) checker.report_unknown(*root);
         continue;
       }
+      const std::size_t first_finding = report.diagnostics.size();
       checker.add_problems(loaded.problems, root);
       checker.run_rules(*loaded.document, kind);
+      name_subjects(*root, std::span(report.diagnostics).subspan(first_finding));
       report.checked = true;
     }
     if (documents.empty() && explicit_file && options.filter.enabled("WF003")) {
@@ -182,6 +185,7 @@ FileReport check_source(std::unique_ptr<Source> source, Origin origin,
         fmt::format("internal error while checking: {} (please report this)", error.what());
   }
   sort_and_dedupe(report.diagnostics);
+  assign_fingerprints(report.diagnostics);
   report.source = std::move(source);
   return report;
 }

@@ -43,13 +43,14 @@ void walk_directory(const fs::path& root, InputList& out) {
   std::error_code ec;
   fs::recursive_directory_iterator it(root, fs::directory_options::none, ec);
   if (ec) {
-    out.errors.push_back(fmt::format("{}: cannot read directory: {}", display(root), ec.message()));
+    out.errors.push_back(
+        {display(root), fmt::format("{}: cannot read directory: {}", display(root), ec.message())});
     return;
   }
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) {
-      out.errors.push_back(
-          fmt::format("{}: cannot read directory: {}", display(it->path()), ec.message()));
+      out.errors.push_back({display(it->path()), fmt::format("{}: cannot read directory: {}",
+                                                             display(it->path()), ec.message())});
       ec.clear();
       continue;
     }
@@ -62,7 +63,8 @@ void walk_directory(const fs::path& root, InputList& out) {
     if (!has_workflow_extension(entry.path())) continue;
     if (entry.is_symlink(type_ec) && !entry.exists(type_ec)) {
       out.errors.push_back(
-          fmt::format("{}: cannot read: the link points nowhere", display(entry.path())));
+          {display(entry.path()),
+           fmt::format("{}: cannot read: the link points nowhere", display(entry.path()))});
       continue;
     }
     if (entry.is_regular_file(type_ec) || entry.is_symlink(type_ec)) {
@@ -87,7 +89,7 @@ InputList collect_inputs(const std::vector<std::string>& paths) {
     } else if (fs::exists(status)) {
       out.files.push_back(InputFile{display(arg), Origin::Explicit});
     } else {
-      out.errors.push_back(fmt::format("{}: no such file or directory", arg));
+      out.errors.push_back({arg, fmt::format("{}: no such file or directory", arg)});
     }
   }
   std::stable_sort(out.files.begin(), out.files.end(),

@@ -14,9 +14,15 @@ struct InputFile {
   Origin origin;
 };
 
+// A path that does not exist or cannot be walked.
+struct InputError {
+  std::string path;
+  std::string message;  // the path and what is wrong with it
+};
+
 struct InputList {
-  std::vector<InputFile> files;     // sorted by path, each once
-  std::vector<std::string> errors;  // paths that do not exist or cannot be walked
+  std::vector<InputFile> files;  // sorted by path, each once
+  std::vector<InputError> errors;
 };
 
 // Expands the paths given on the command line: files as they are, directories walked recursively

@@ -33,6 +33,9 @@ class JsonReporter final : public Reporter {
                 ",\"rule\":{},\"name\":{},\"severity\":\"{}\",\"message\":{},\"pointer\":{}",
                 text::json_quote(d.rule_id), text::json_quote(d.rule_name), to_string(d.severity),
                 text::json_quote(d.message), text::json_quote(d.pointer));
+    if (d.subject.kind != Subject::Kind::None)
+      out_ << ",\"" << to_string(d.subject.kind) << "\":" << text::json_quote(d.subject.name);
+    out_ << ",\"fingerprint\":\"" << fingerprint_text(d.fingerprint) << '"';
     if (!d.help.empty()) out_ << ",\"help\":" << text::json_quote(d.help);
     if (!d.related.empty()) {
       out_ << ",\"related\":[";

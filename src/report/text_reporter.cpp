@@ -132,6 +132,7 @@ class TextReporter final : public Reporter {
          << ' '
          << style.paint(fmt::format("{}:", to_string(d.severity)), severity_color(d.severity))
          << ' ' << style.paint(d.message, "1") << fmt::format(" [{} {}]\n", d.rule_id, d.rule_name);
+    if (!options_.code_frames) return;
 
     uint32_t widest_line = loc.begin.line;
     for (const RelatedSpan& r : d.related) {

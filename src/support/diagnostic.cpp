@@ -1,5 +1,7 @@
 #include "support/diagnostic.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <tuple>
 
@@ -22,6 +24,22 @@ std::optional<Severity> parse_severity(std::string_view text) {
   if (text == "warning") return Severity::Warning;
   if (text == "error") return Severity::Error;
   return std::nullopt;
+}
+
+std::string_view to_string(Subject::Kind kind) {
+  switch (kind) {
+    case Subject::Kind::State:
+      return "state";
+    case Subject::Kind::Step:
+      return "step";
+    case Subject::Kind::None:
+      break;
+  }
+  return "";
+}
+
+std::string fingerprint_text(uint64_t fingerprint) {
+  return fmt::format("{:016x}", fingerprint);
 }
 
 namespace {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <set>
 
+#include "report/markdown_text.h"
 #include "rules/registry.h"
 #include "test_support.h"
 
@@ -16,41 +17,17 @@ namespace fs = std::filesystem;
 
 const fs::path kRulesDir = fs::path(WFLINT_SOURCE_DIR) / "rules";
 
-struct Example {
-  std::string language;  // json or yaml
-  std::string verdict;   // bad or good
-  std::string options;   // command-line options the example needs, e.g. "--sfn-type=express"
-  std::string text;
+// The options of `wflint check` with all rules, and those the example names.
+CheckOptions check_options(const PageExample& example) {
+  CheckOptions result = testing::all_rules();
+  if (example.options.find("--sfn-type=express") != std::string_view::npos)
+    result.sfn_type = StateMachineType::Express;
+  return result;
+}
 
-  // The options of `wflint check` with all rules, and these.
-  CheckOptions check_options() const {
-    CheckOptions result = testing::all_rules();
-    if (options.find("--sfn-type=express") != std::string::npos)
-      result.sfn_type = StateMachineType::Express;
-    return result;
-  }
-};
-
-// Fenced blocks whose info string is "json bad", "yaml good", "json bad --sfn-type=express", and
-// so on.
-std::vector<Example> examples_of(const std::string& page) {
-  std::vector<Example> out;
-  const std::string fence = "```";
-  for (std::size_t open = page.find(fence); open != std::string::npos;) {
-    const std::size_t info_end = page.find('\n', open);
-    if (info_end == std::string::npos) break;
-    const std::size_t close = page.find(fence, info_end + 1);
-    if (close == std::string::npos) break;
-    const std::string info = page.substr(open + fence.size(), info_end - open - fence.size());
-    const std::size_t space = info.find(' ');
-    if (space != std::string::npos) {
-      const std::size_t options = std::min(info.find(' ', space + 1), info.size());
-      out.push_back(Example{info.substr(0, space), info.substr(space + 1, options - space - 1),
-                            info.substr(options), page.substr(info_end + 1, close - info_end - 1)});
-    }
-    open = page.find(fence, close + fence.size());
-  }
-  return out;
+FileReport check_example(const PageExample& example) {
+  return testing::check_text("example." + std::string(example.language), example.code,
+                             Origin::Explicit, check_options(example));
 }
 
 std::vector<std::string> registered_ids() {
@@ -76,15 +53,13 @@ TEST_P(RuleDocTest, PageMatchesTheRegistry) {
 TEST_P(RuleDocTest, BadExamplesTriggerExactlyThisRule) {
   const std::string page = testing::read_file((kRulesDir / (GetParam() + ".md")).string());
   int bad = 0;
-  for (const Example& example : examples_of(page)) {
+  for (const PageExample& example : page_examples(page)) {
     if (example.verdict != "bad") continue;
     ++bad;
-    FileReport report = testing::check_text("example." + example.language, example.text,
-                                            Origin::Explicit, example.check_options());
-    const std::vector<std::string> ids = testing::rule_ids(report);
-    EXPECT_FALSE(ids.empty()) << "bad example triggers nothing:\n" << example.text;
+    const std::vector<std::string> ids = testing::rule_ids(check_example(example));
+    EXPECT_FALSE(ids.empty()) << "bad example triggers nothing:\n" << example.code;
     for (const std::string& id : ids)
-      EXPECT_EQ(id, GetParam()) << example.text;
+      EXPECT_EQ(id, GetParam()) << example.code;
   }
   EXPECT_GE(bad, 1) << "the page needs a ```json bad or ```yaml bad example";
 }
@@ -92,12 +67,11 @@ TEST_P(RuleDocTest, BadExamplesTriggerExactlyThisRule) {
 TEST_P(RuleDocTest, GoodExamplesTriggerNothing) {
   const std::string page = testing::read_file((kRulesDir / (GetParam() + ".md")).string());
   int good = 0;
-  for (const Example& example : examples_of(page)) {
+  for (const PageExample& example : page_examples(page)) {
     if (example.verdict != "good") continue;
     ++good;
-    FileReport report = testing::check_text("example." + example.language, example.text,
-                                            Origin::Explicit, example.check_options());
-    EXPECT_EQ(testing::finding_positions(report), std::vector<std::string>{}) << example.text;
+    EXPECT_EQ(testing::finding_positions(check_example(example)), std::vector<std::string>{})
+        << example.code;
   }
   EXPECT_GE(good, 1) << "the page needs a ```json good or ```yaml good example";
 }
