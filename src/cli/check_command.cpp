@@ -7,10 +7,10 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/config_problems.h"
 #include "cli/terminal.h"
 #include "cli/version.h"
 #include "engine/run.h"
-#include "report/reporter.h"
 #include "rules/catalogue.h"
 
 namespace wflint::cli {
@@ -55,6 +55,25 @@ SourceRoot source_root(const std::string& given) {
   return SourceRoot{text};
 }
 
+void print_error(std::string_view message) {
+  std::cerr << "wflint: error: " << message << '\n';
+}
+
+// Where the report goes: stdout, or the file of --output.
+class Output {
+ public:
+  bool open(const std::string& path) {
+    if (path.empty()) return true;
+    file_.open(path, std::ios::binary | std::ios::trunc);
+    if (!file_) print_error(fmt::format("{}: cannot write the report there", path));
+    return static_cast<bool>(file_);
+  }
+  std::ostream& stream() { return file_.is_open() ? file_ : std::cout; }
+
+ private:
+  std::ofstream file_;
+};
+
 }  // namespace
 
 CheckCommand::CheckCommand(CLI::App& app) {
@@ -83,6 +102,22 @@ CheckCommand::CheckCommand(CLI::App& app) {
                    "Type of the state machines: express ones cannot wait for callbacks "
                    "(default: unknown, checked as standard)")
       ->check(CLI::IsMember({"standard", "express"}));
+  command_->add_option("--config", config_,
+                       "Use this configuration file for every file instead of the nearest "
+                       ".wflint.yaml");
+  CLI::Option* no_config =
+      command_->add_flag("--no-config", no_config_, "Use no configuration file");
+  no_config->excludes(command_->get_option("--config"));
+  CLI::Option* baseline = command_->add_option(
+      "--baseline", baseline_, "Report only findings this baseline file does not record");
+  command_
+      ->add_option("--write-baseline", write_baseline_,
+                   "Record the current findings in this baseline file and report nothing")
+      ->excludes(baseline);
+  command_
+      ->add_flag("--show-fixed", show_fixed_,
+                 "Also list the baseline's findings that are gone from the checked files")
+      ->needs(baseline);
   command_->add_option("--stdin-filename", stdin_filename_, "Path to show for input read from '-'");
   command_->add_option("--source-root", source_root_,
                        "Directory SARIF and GitHub output name files relative to (default: the "
@@ -95,88 +130,181 @@ CheckCommand::CheckCommand(CLI::App& app) {
 }
 
 int CheckCommand::run() {
-  std::string error;
-  auto filter = RuleFilter::parse(select_, ignore_, error);
-  if (!filter) {
-    std::cerr << "wflint: error: " << error << '\n';
-    return kExitUsage;
-  }
-  if (statistics_ && format_ != "text" && format_ != "json") {
-    std::cerr << "wflint: error: --statistics prints text or json, not " << format_ << '\n';
-    return kExitUsage;
-  }
-  std::ofstream file;
-  if (!output_.empty()) {
-    file.open(output_, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      std::cerr << "wflint: error: " << output_ << ": cannot write the report there\n";
+  if (!options_are_valid()) return kExitUsage;
+  std::optional<Baseline> baseline;
+  if (!baseline_.empty()) {
+    std::string error;
+    baseline = Baseline::read(baseline_, error);
+    if (!baseline) {
+      print_error(error);
       return kExitUsage;
     }
   }
-  std::ostream& out = output_.empty() ? std::cout : file;
+  SettingsResolver settings(command_line_settings(), config_mode(), config_);
+  InputList inputs = collect(settings);
+  const std::size_t unconfigured = assign_settings(settings, inputs);
+  for (const config::ConfigProblem& problem : settings.problems())
+    print_config_problem(problem);
+  if (!write_baseline_.empty()) return write_baseline(inputs);
 
+  Output output;
+  if (!output.open(output_)) return kExitUsage;
+  std::unique_ptr<Reporter> reporter = make_reporter(output.stream());
+  const Outcome outcome = check_and_report(inputs, baseline ? &*baseline : nullptr, *reporter);
+  if (show_fixed_) show_fixed(*baseline, output.stream());
+  output.stream().flush();
+  if (!output.stream()) {
+    print_error(fmt::format("{}: writing the report failed", output_.empty() ? "stdout" : output_));
+    return kExitUsage;
+  }
+  if (unconfigured > 0) {
+    print_error(fmt::format("{} {} not checked: the configuration that governs {} has errors",
+                            unconfigured, unconfigured == 1 ? "file was" : "files were",
+                            unconfigured == 1 ? "it" : "them"));
+  }
+  if (outcome.failure || !settings.problems().empty()) return kExitUsage;
+  return outcome.failed_threshold ? kExitFindings : kExitClean;
+}
+
+bool CheckCommand::options_are_valid() const {
+  std::string error;
+  if (!RuleFilter::parse(select_, ignore_, error)) {
+    print_error(error);
+    return false;
+  }
+  if (statistics_ && format_ != "text" && format_ != "json") {
+    print_error(fmt::format("--statistics prints text or json, not {}", format_));
+    return false;
+  }
+  return true;
+}
+
+CommandLineSettings CheckCommand::command_line_settings() const {
+  CommandLineSettings out;
+  if (!select_.empty()) out.select = split_selectors(select_);
+  out.ignore = split_selectors(ignore_);
+  out.sfn_type = sfn_type_of(*command_);
+  if (!kind_.empty()) out.forced_kind = parse_document_kind(kind_);
+  return out;
+}
+
+SettingsResolver::Mode CheckCommand::config_mode() const {
+  if (no_config_) return SettingsResolver::Mode::None;
+  return config_.empty() ? SettingsResolver::Mode::Discover : SettingsResolver::Mode::Given;
+}
+
+InputList CheckCommand::collect(SettingsResolver& settings) const {
+  return collect_inputs(paths_.empty() ? std::vector<std::string>{"."} : paths_,
+                        [&](const std::string& path, bool directory) {
+                          return settings.resolve(path, directory).excluded;
+                        });
+}
+
+std::size_t CheckCommand::assign_settings(SettingsResolver& settings, InputList& inputs) const {
+  std::size_t unconfigured = 0;
+  std::erase_if(inputs.files, [&](InputFile& file) {
+    file.options = settings.options_for(file.path == "-" ? stdin_filename_ : file.path);
+    if (!file.options) ++unconfigured;
+    return file.options == nullptr;
+  });
+  return unconfigured;
+}
+
+std::unique_ptr<Reporter> CheckCommand::make_reporter(std::ostream& out) const {
+  if (statistics_) return make_statistics_reporter(out, format_ == "json");
+  if (format_ == "json") return make_json_reporter(out);
+  if (format_ == "sarif")
+    return make_sarif_reporter(out, source_root(source_root_), rules::catalogue(), kVersion);
+  if (format_ == "github") return make_github_reporter(out, source_root(source_root_));
+  if (format_ == "junit") return make_junit_reporter(out, fail_threshold(fail_on_));
+  const bool color = output_.empty() && use_color(color_, STDOUT_FILENO);
+  const bool compact = format_ == "compact";
+  return make_text_reporter(out, TextOptions{color, quiet_ || compact, !compact});
+}
+
+CheckCommand::Outcome CheckCommand::check_and_report(const InputList& inputs, Baseline* baseline,
+                                                     Reporter& reporter) const {
+  const std::optional<Severity> threshold = fail_threshold(fail_on_);
   RunOptions options;
-  options.check.filter = std::move(*filter);
-  if (!kind_.empty()) options.check.forced_kind = parse_document_kind(kind_);
-  options.check.sfn_type = sfn_type_of(*command_);
   options.jobs = jobs_;
   options.stdin_filename = stdin_filename_;
-
-  const InputList inputs = collect_inputs(paths_.empty() ? std::vector<std::string>{"."} : paths_);
-  const std::optional<Severity> threshold = fail_threshold(fail_on_);
-  std::unique_ptr<Reporter> reporter;
-  if (statistics_) {
-    reporter = make_statistics_reporter(out, format_ == "json");
-  } else if (format_ == "json") {
-    reporter = make_json_reporter(out);
-  } else if (format_ == "sarif") {
-    reporter = make_sarif_reporter(out, source_root(source_root_), rules::catalogue(), kVersion);
-  } else if (format_ == "github") {
-    reporter = make_github_reporter(out, source_root(source_root_));
-  } else if (format_ == "junit") {
-    reporter = make_junit_reporter(out, threshold);
-  } else {
-    const bool color = output_.empty() && use_color(color_, STDOUT_FILENO);
-    const bool compact = format_ == "compact";
-    reporter = make_text_reporter(out, TextOptions{color, quiet_ || compact, !compact});
-  }
-
-  bool failed_threshold = false;
-  bool had_failure = !inputs.errors.empty();
+  Outcome outcome;
+  outcome.failure = !inputs.errors.empty();
   Summary summary;
+  std::size_t in_baseline = 0;
   check_inputs(inputs.files, options, [&](FileReport&& report) {
     if (!report.failure.empty()) {
-      std::cerr << "wflint: error: " << report.failure << '\n';
-      had_failure = true;
+      print_error(report.failure);
+      outcome.failure = true;
     }
+    if (baseline) in_baseline += baseline->drop_known(report);
     for (const Diagnostic& d : report.diagnostics) {
-      if (threshold && d.severity >= *threshold) failed_threshold = true;
+      if (threshold && d.severity >= *threshold) outcome.failed_threshold = true;
     }
     summary.add(report);
-    reporter->add_file(report);
+    reporter.add_file(report);
   });
   for (const InputError& input : inputs.errors) {
-    std::cerr << "wflint: error: " << input.message << '\n';
+    print_error(input.message);
     FileReport unreadable;
     unreadable.path = input.path;
     unreadable.failure = input.message;
-    reporter->add_file(unreadable);
+    reporter.add_file(unreadable);
   }
-  reporter->finish(summary);
-  out.flush();
+  reporter.finish(summary);
   if (format_ == "sarif" && summary.total() > kSarifResultLimit) {
     std::cerr << fmt::format(
         "wflint: note: the SARIF holds the first {} of {} findings; GitHub code scanning keeps "
         "no more\n",
         kSarifResultLimit, summary.total());
   }
-  if (!out) {
-    std::cerr << "wflint: error: " << (output_.empty() ? "stdout" : output_)
-              << ": writing the report failed\n";
+  if (in_baseline > 0 && !quiet_) {
+    std::cerr << fmt::format("wflint: note: {} {} recorded in {} left out\n", in_baseline,
+                             in_baseline == 1 ? "finding" : "findings", baseline_);
+  }
+  return outcome;
+}
+
+int CheckCommand::write_baseline(const InputList& inputs) const {
+  BaselineWriter writer(write_baseline_, fmt::format("wflint {}", kVersion));
+  RunOptions options;
+  options.jobs = jobs_;
+  options.stdin_filename = stdin_filename_;
+  bool failure = !inputs.errors.empty();
+  check_inputs(inputs.files, options, [&](FileReport&& report) {
+    if (!report.failure.empty()) {
+      print_error(report.failure);
+      failure = true;
+    }
+    writer.add(report);
+  });
+  for (const InputError& input : inputs.errors)
+    print_error(input.message);
+  std::string error;
+  if (!writer.write(error)) {
+    print_error(error);
     return kExitUsage;
   }
-  if (had_failure) return kExitUsage;
-  return failed_threshold ? kExitFindings : kExitClean;
+  std::cerr << fmt::format("wflint: recorded {} {} in {}\n", writer.size(),
+                           writer.size() == 1 ? "finding" : "findings", write_baseline_);
+  return failure ? kExitUsage : kExitClean;
+}
+
+// Baseline entries whose findings are gone: in the text report for people, on stderr otherwise so
+// machine formats stay parseable.
+void CheckCommand::show_fixed(const Baseline& baseline, std::ostream& out) const {
+  const std::vector<const Baseline::Entry*> fixed = baseline.fixed();
+  const bool text = format_ == "text" && !statistics_;
+  std::ostream& stream = text ? out : std::cerr;
+  if (fixed.empty()) {
+    stream << fmt::format("No finding of {} is fixed.\n", baseline_);
+    return;
+  }
+  stream << fmt::format("Fixed since {} ({}):\n", baseline_, fixed.size());
+  for (const Baseline::Entry* entry : fixed) {
+    stream << fmt::format("  {}: {}: {} (was line {})\n", entry->file, entry->rule, entry->message,
+                          entry->line);
+  }
 }
 
 }  // namespace wflint::cli

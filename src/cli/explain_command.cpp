@@ -20,9 +20,7 @@ namespace {
 // What `wflint check` prints for a bad example of a page, one line per finding, indented.
 std::string findings_on(const PageExample& example) {
   if (example.verdict != "bad") return {};
-  std::string error;
   CheckOptions options;
-  options.filter = *RuleFilter::parse("", "", error);
   if (example.options.find("--sfn-type=express") != std::string_view::npos)
     options.sfn_type = StateMachineType::Express;
   const FileReport report =

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/check_command.h"
+#include "cli/config_command.h"
 #include "cli/explain_command.h"
 #include "cli/rules_command.h"
 #include "cli/version.h"
@@ -16,6 +17,7 @@ int main(int argc, char** argv) {
   wflint::cli::CheckCommand check(app);
   wflint::cli::RulesCommand rules(app);
   wflint::cli::ExplainCommand explain(app);
+  wflint::cli::ConfigCommand config(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -25,5 +27,6 @@ int main(int argc, char** argv) {
   if (check.parsed()) return check.run();
   if (rules.parsed()) return rules.run();
   if (explain.parsed()) return explain.run();
+  if (config.parsed()) return config.run();
   return wflint::cli::kExitUsage;
 }

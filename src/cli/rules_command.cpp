@@ -5,8 +5,8 @@
 #include <iostream>
 
 #include "cli/check_command.h"
-#include "engine/rule_filter.h"
 #include "rules/catalogue.h"
+#include "rules/rule_filter.h"
 #include "support/text.h"
 
 namespace wflint::cli {

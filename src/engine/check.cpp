@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <exception>
+#include <filesystem>
+#include <iterator>
 #include <unordered_set>
 
 #include "engine/finding_identity.h"
+#include "engine/suppressions.h"
 #include "load/loader.h"
 #include "rules/registry.h"
 
@@ -103,7 +106,8 @@ class DocumentChecker {
                                   options_.sfn_type == StateMachineType::Express,
                                   data_flow ? &*data_flow : nullptr,
                                   runbook_references ? &*runbook_references : nullptr,
-                                  step_order ? &*step_order : nullptr};
+                                  step_order ? &*step_order : nullptr,
+                                  &options_.rule_options};
     const std::size_t first_finding = out_.size();
     std::vector<const rules::Rule*> per_state;
     for (const rules::Rule* rule : rules::all_rules()) {
@@ -146,6 +150,77 @@ class DocumentChecker {
 
 }  // namespace
 
+namespace {
+
+uint8_t kind_bit(DocumentKind kind) {
+  return kind == DocumentKind::Asl ? rules::kAsl : kind == DocumentKind::Ssm ? rules::kSsm : 0;
+}
+
+bool has_syntax_error(const std::vector<Diagnostic>& findings) {
+  return std::any_of(findings.begin(), findings.end(),
+                     [](const Diagnostic& d) { return d.rule_id == rules::kSyntaxError.info.id; });
+}
+
+// WF010 for the suppressions of the file that suppressed nothing. Not when a syntax error kept
+// rules from running: their suppressions could not be used.
+void report_unused(std::vector<Suppression>& suppressions, uint8_t kinds_checked,
+                   const CheckOptions& options, std::vector<Diagnostic>& findings) {
+  if (suppressions.empty() || !options.filter.enabled(rules::kUnusedSuppression.info.id) ||
+      has_syntax_error(findings)) {
+    return;
+  }
+  const auto could_run = [&](std::string_view id) {
+    const rules::Rule* rule = rules::find_rule(id);
+    return options.filter.enabled(id) && rule &&
+           (rule->info.kinds == rules::kAnyDocument || (rule->info.kinds & kinds_checked) != 0);
+  };
+  rules::DiagnosticSink sink(findings);
+  report_unused_suppressions(suppressions, could_run, sink);
+}
+
+bool at_or_below(std::string_view pointer, std::string_view node) {
+  return pointer.starts_with(node) &&
+         (pointer.size() == node.size() || pointer[node.size()] == '/');
+}
+
+// The configuration's suppressions whose path matches the file.
+void apply_config_suppressions(const std::string& path, const CheckOptions& options,
+                               std::vector<Diagnostic>& findings) {
+  if (!options.config || options.config->suppressions.empty()) return;
+  std::error_code ec;
+  const std::string absolute =
+      std::filesystem::absolute(path, ec).lexically_normal().generic_string();
+  const std::optional<std::string> relative = options.config->relative_path(absolute);
+  if (!relative) return;
+  std::vector<const config::Suppression*> matching;
+  for (const config::Suppression& suppression : options.config->suppressions) {
+    if (suppression.path.matches(*relative)) matching.push_back(&suppression);
+  }
+  if (matching.empty()) return;
+  const auto suppressed = [&](const Diagnostic& finding) {
+    if (finding.rule_id == rules::kSyntaxError.info.id) return false;
+    return std::any_of(matching.begin(), matching.end(), [&](const config::Suppression* s) {
+      const rules::Rule* rule = rules::find_rule(finding.rule_id);
+      return at_or_below(finding.pointer, s->pointer) &&
+             std::any_of(s->rules.begin(), s->rules.end(), [&](const std::string& selector) {
+               return rule && selector_matches(selector, rule->info);
+             });
+    });
+  };
+  findings.erase(std::remove_if(findings.begin(), findings.end(), suppressed), findings.end());
+}
+
+void apply_severities(const CheckOptions& options, std::vector<Diagnostic>& findings) {
+  if (options.severities.empty()) return;
+  for (Diagnostic& finding : findings) {
+    for (const auto& [id, severity] : options.severities) {
+      if (finding.rule_id == id) finding.severity = severity;
+    }
+  }
+}
+
+}  // namespace
+
 FileReport check_source(std::unique_ptr<Source> source, Origin origin,
                         const CheckOptions& options) {
   FileReport report;
@@ -156,6 +231,8 @@ FileReport check_source(std::unique_ptr<Source> source, Origin origin,
     const Syntax syntax = detect_syntax(source->path(), source->text());
     std::vector<LoadedDocument> documents = load_documents(*source, syntax);
     DocumentChecker checker(options, report.diagnostics);
+    std::vector<Suppression> suppressions;
+    uint8_t kinds_checked = 0;
     for (const LoadedDocument& loaded : documents) {
       const Node* root = loaded.document->root();
       if (!root) {
@@ -171,6 +248,10 @@ FileReport check_source(std::unique_ptr<Source> source, Origin origin,
       checker.add_problems(loaded.problems, root);
       checker.run_rules(*loaded.document, kind);
       name_subjects(*root, std::span(report.diagnostics).subspan(first_finding));
+      std::vector<Suppression> in_fields = field_suppressions(*root, kind);
+      apply_suppressions(report.diagnostics, first_finding, in_fields);
+      std::move(in_fields.begin(), in_fields.end(), std::back_inserter(suppressions));
+      kinds_checked |= kind_bit(kind);
       report.checked = true;
     }
     if (documents.empty() && explicit_file && options.filter.enabled("WF003")) {
@@ -179,6 +260,14 @@ FileReport check_source(std::unique_ptr<Source> source, Origin origin,
                      "the file holds no document")
           .help("an empty file is neither a state machine nor a runbook");
     }
+    if (syntax == Syntax::Yaml) {
+      std::vector<Suppression> in_comments = comment_suppressions(*source, documents);
+      apply_suppressions(report.diagnostics, 0, in_comments);
+      std::move(in_comments.begin(), in_comments.end(), std::back_inserter(suppressions));
+    }
+    report_unused(suppressions, kinds_checked, options, report.diagnostics);
+    apply_config_suppressions(report.path, options, report.diagnostics);
+    apply_severities(options, report.diagnostics);
     report.checked = report.checked || explicit_file || !report.diagnostics.empty();
   } catch (const std::exception& error) {
     report.failure =

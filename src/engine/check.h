@@ -4,21 +4,28 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
-#include "engine/rule_filter.h"
+#include "config/config_file.h"
 #include "model/document_kind.h"
+#include "rules/rule_filter.h"
 #include "support/file_report.h"
 
 namespace wflint {
 
-// A Step Functions state machine's type: EXPRESS ones cannot wait for callbacks.
-enum class StateMachineType : uint8_t { Standard, Express };
-
+// How to check one file: the settings of the command line and of the configuration that governs
+// the file, combined.
 struct CheckOptions {
   RuleFilter filter;
-  std::optional<DocumentKind> forced_kind;  // --kind
+  std::optional<DocumentKind> forced_kind = std::nullopt;  // --kind
   // --sfn-type; unknown is checked with STANDARD semantics.
   std::optional<StateMachineType> sfn_type = std::nullopt;
+  // The severity the configuration gives a rule's findings instead of their own.
+  std::vector<std::pair<std::string_view, Severity>> severities = {};
+  rules::RuleOptions rule_options = {};
+  // The configuration file whose suppressions apply; nullptr when none governs the file.
+  const config::ConfigFile* config = nullptr;
 };
 
 // How a file came to be checked. A file met while walking a directory that is not a workflow is

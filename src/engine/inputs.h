@@ -1,6 +1,6 @@
 #pragma once
 
-#include <memory>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +12,7 @@ namespace wflint {
 struct InputFile {
   std::string path;  // as the user will see it; "-" is standard input
   Origin origin;
+  const CheckOptions* options = nullptr;  // how to check it; nullptr: the run's defaults
 };
 
 // A path that does not exist or cannot be walked.
@@ -25,13 +26,12 @@ struct InputList {
   std::vector<InputError> errors;
 };
 
-// Expands the paths given on the command line: files as they are, directories walked recursively
-// for *.json, *.yaml and *.yml (skipping .git, node_modules and build directories).
-InputList collect_inputs(const std::vector<std::string>& paths);
+// Whether a path (as shown, `directory` or a file) is left out of the run.
+using PathFilter = std::function<bool(const std::string& path, bool directory)>;
 
-// Reads a whole file into a padded Source with one read call where possible. On failure returns
-// nullptr and sets `error`.
-std::unique_ptr<Source> read_source(const std::string& path, std::string& error);
-std::unique_ptr<Source> read_stdin(const std::string& display_path, std::string& error);
+// Expands the paths given on the command line: files as they are, directories walked recursively
+// for *.json, *.yaml and *.yml (skipping .git, node_modules and build directories, and what
+// `excluded` leaves out).
+InputList collect_inputs(const std::vector<std::string>& paths, const PathFilter& excluded = {});
 
 }  // namespace wflint

@@ -8,6 +8,8 @@
 #include <thread>
 #include <vector>
 
+#include "load/read_source.h"
+
 namespace wflint {
 
 FileReport check_input(const InputFile& file, const RunOptions& options) {
@@ -20,7 +22,7 @@ FileReport check_input(const InputFile& file, const RunOptions& options) {
     report.failure = error;
     return report;
   }
-  return check_source(std::move(source), file.origin, options.check);
+  return check_source(std::move(source), file.origin, file.options ? *file.options : options.check);
 }
 
 void check_inputs(const std::vector<InputFile>& files, const RunOptions& options,

@@ -10,6 +10,9 @@ namespace wflint {
 
 enum class DocumentKind : uint8_t { Unknown, Asl, Ssm };
 
+// A Step Functions state machine's type: EXPRESS ones cannot wait for callbacks.
+enum class StateMachineType : uint8_t { Standard, Express };
+
 std::string_view to_string(DocumentKind kind);
 std::optional<DocumentKind> parse_document_kind(std::string_view text);
 

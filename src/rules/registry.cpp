@@ -79,6 +79,7 @@ std::span<const Rule* const> all_rules() {
       &kSyntaxError,
       &kDuplicateKey,
       &kUnknownDocument,
+      &kUnusedSuppression,
       &kMissingStartState,
       &kInvalidStateType,
       &kUnknownField,

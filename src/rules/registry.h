@@ -11,6 +11,8 @@ namespace wflint::rules {
 extern const Rule kSyntaxError;      // WF001
 extern const Rule kDuplicateKey;     // WF002
 extern const Rule kUnknownDocument;  // WF003
+// Raised by the engine after applying suppressions.
+extern const Rule kUnusedSuppression;  // WF010
 
 // Every rule, in id order. Adding a rule: its file under src/rules/<family>/, one line here, and
 // its page rules/<ID>.md.

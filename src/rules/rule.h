@@ -17,6 +17,7 @@
 #include "model/asl/state_machine.h"
 #include "model/document_kind.h"
 #include "model/ssm/runbook.h"
+#include "rules/rule_options.h"
 #include "support/diagnostic.h"
 
 namespace wflint::rules {
@@ -52,6 +53,8 @@ struct CheckContext {
   // Runbooks only.
   const analysis::RunbookReferences* runbook_references = nullptr;
   const analysis::StepOrder* step_order = nullptr;
+  // The option values of the rules that take options (see Rule::options).
+  const RuleOptions* options = nullptr;
 };
 
 struct Rule;
@@ -100,6 +103,8 @@ struct Rule {
   // A generic finding (a schema violation) yields to a specific rule's finding about the same
   // JSON pointer: the specific rule says more, and one problem deserves one finding.
   bool yields_to_specific_rules = false;
+  // The settings the rule takes from the configuration, read through CheckContext::options.
+  std::span<const OptionSpec> options = {};
 };
 
 }  // namespace wflint::rules

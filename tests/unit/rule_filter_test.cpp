@@ -1,4 +1,4 @@
-#include "engine/rule_filter.h"
+#include "rules/rule_filter.h"
 
 #include <gtest/gtest.h>
 

@@ -13,8 +13,7 @@
 namespace wflint::testing {
 
 CheckOptions all_rules() {
-  std::string error;
-  return CheckOptions{*RuleFilter::parse("", "", error), std::nullopt};
+  return CheckOptions{};
 }
 
 LoadedText load_text(const std::string& path, std::string_view text, Syntax syntax) {

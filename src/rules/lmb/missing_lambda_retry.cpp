@@ -1,7 +1,8 @@
 #include <fmt/format.h>
 
-#include <array>
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "analysis/path_fields.h"
 #include "rules/rule.h"
@@ -12,26 +13,31 @@ extern const Rule kMissingLambdaRetry;
 
 namespace {
 
+constexpr std::string_view kErrorsOption = "errors";
 // The transient Lambda service errors AWS recommends retrying on every Lambda task.
-constexpr std::array<std::string_view, 3> kTransientErrors = {
+constexpr std::string_view kTransientErrors[] = {
     "Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException"};
+const OptionSpec kOptions[] = {
+    {.name = kErrorsOption,
+     .type = OptionSpec::Type::StringList,
+     .description = "the error names every Lambda task must retry",
+     .default_strings = kTransientErrors},
+};
 
 // Error names that match every Lambda service error.
 bool is_catch_all(std::string_view error) {
   return error == "States.ALL" || error == "States.TaskFailed";
 }
 
-// Which of the transient errors the Retry list retries, or nullopt when it cannot be told (a
+// Which of the required errors the Retry list retries; `unknown` when it cannot be told (a
 // MaxAttempts or error name filled in later).
 struct Coverage {
-  std::array<bool, kTransientErrors.size()> retried{};
+  std::vector<std::string_view> required;
+  std::vector<bool> retried = std::vector<bool>(required.size());
   bool unknown = false;
 
   bool complete() const {
-    for (bool one : retried) {
-      if (!one) return false;
-    }
-    return true;
+    return std::find(retried.begin(), retried.end(), false) == retried.end();
   }
 };
 
@@ -56,42 +62,44 @@ void add_retrier(const Node& retrier, Coverage& coverage) {
       coverage.unknown = true;
       continue;
     }
-    for (std::size_t i = 0; i < kTransientErrors.size(); ++i) {
-      if (is_catch_all(error.text()) || error.text() == kTransientErrors[i])
+    for (std::size_t i = 0; i < coverage.required.size(); ++i) {
+      if (is_catch_all(error.text()) || error.text() == coverage.required[i])
         coverage.retried[i] = true;
     }
   }
 }
 
 std::string missing_names(const Coverage& coverage) {
-  std::string out;
-  for (std::size_t i = 0; i < kTransientErrors.size(); ++i) {
-    if (coverage.retried[i]) continue;
-    if (!out.empty()) out += ", ";
-    out += kTransientErrors[i];
+  std::vector<std::string_view> missing;
+  for (std::size_t i = 0; i < coverage.required.size(); ++i) {
+    if (!coverage.retried[i]) missing.push_back(coverage.required[i]);
   }
-  return out;
+  return fmt::format("{}", fmt::join(missing, ", "));
 }
 
-constexpr std::string_view kHelp =
-    "add a retrier such as {\"ErrorEquals\": [\"Lambda.ServiceException\", "
-    "\"Lambda.AWSLambdaException\", \"Lambda.SdkClientException\"], \"IntervalSeconds\": 1, "
-    "\"MaxAttempts\": 3, \"BackoffRate\": 2}: these transient Lambda errors otherwise fail the "
-    "task";
+std::string help(const std::vector<std::string_view>& required) {
+  std::vector<std::string> quoted;
+  for (std::string_view error : required)
+    quoted.push_back(fmt::format("\"{}\"", error));
+  return fmt::format(
+      "add a retrier such as {{\"ErrorEquals\": [{}], \"IntervalSeconds\": 1, \"MaxAttempts\": 3, "
+      "\"BackoffRate\": 2}}: these transient Lambda errors otherwise fail the task",
+      fmt::join(quoted, ", "));
+}
 
-void check_call(const analysis::LambdaCall& call, DiagnosticSink& sink) {
+void check_call(const analysis::LambdaCall& call, const std::vector<std::string_view>& required,
+                DiagnosticSink& sink) {
   const Node* retry = call.state->field("Retry");
   if (!retry) {
     sink.report(kMissingLambdaRetry, *call.resource,
                 fmt::format("Lambda task \"{}\" has no Retry: a transient Lambda service error "
-                            "(Lambda.ServiceException, Lambda.AWSLambdaException, "
-                            "Lambda.SdkClientException) fails it at once",
-                            call.state->name))
-        .help(std::string(kHelp));
+                            "({}) fails it at once",
+                            call.state->name, fmt::join(required, ", ")))
+        .help(help(required));
     return;
   }
   if (!retry->is_array() || !retry->tag().empty()) return;
-  Coverage coverage;
+  Coverage coverage{required};
   for (const Node& retrier : retry->children())
     add_retrier(retrier, coverage);
   if (coverage.unknown || coverage.complete()) return;
@@ -99,12 +107,15 @@ void check_call(const analysis::LambdaCall& call, DiagnosticSink& sink) {
                   fmt::format("Retry of Lambda task \"{}\" does not cover {}: such transient "
                               "Lambda service errors fail the task at once",
                               call.state->name, missing_names(coverage)))
-      .help(std::string(kHelp));
+      .help(help(required));
 }
 
 void check(const CheckContext& ctx, DiagnosticSink& sink) {
+  const std::vector<std::string_view> required =
+      ctx.options->strings(kMissingLambdaRetry, kErrorsOption);
+  if (required.empty()) return;
   for (const analysis::LambdaCall& call : ctx.lambda_calls->all()) {
-    if (call.kind != analysis::LambdaCallKind::OtherIntegration) check_call(call, sink);
+    if (call.kind != analysis::LambdaCallKind::OtherIntegration) check_call(call, required, sink);
   }
 }
 
@@ -113,6 +124,9 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
 const Rule kMissingLambdaRetry{{"LMB015", "missing-lambda-retry", Severity::Warning, kAsl,
                                 "A Lambda task with no retrier for Lambda's transient service "
                                 "errors"},
-                               &check};
+                               &check,
+                               nullptr,
+                               false,
+                               kOptions};
 
 }  // namespace wflint::rules

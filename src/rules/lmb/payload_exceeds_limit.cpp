@@ -14,9 +14,36 @@ namespace {
 
 // Step Functions' limit on the data of a state (its input after Parameters, its result, ...):
 // bytes of UTF-8 compact JSON.
-constexpr uint64_t kStateDataLimit = 262'144;
-constexpr uint64_t kLambdaSyncRequestLimit = 6'291'456;   // 6 MB
-constexpr uint64_t kLambdaEventRequestLimit = 1'048'576;  // 1 MB
+constexpr int64_t kStateDataLimit = 262'144;
+constexpr std::string_view kStateDataOption = "state-data-bytes";
+constexpr std::string_view kSyncRequestOption = "sync-request-bytes";
+constexpr std::string_view kEventRequestOption = "event-request-bytes";
+const OptionSpec kOptions[] = {
+    {.name = kStateDataOption,
+     .type = OptionSpec::Type::Integer,
+     .description = "the most bytes a state's data may take; lower it to keep headroom below "
+                    "Step Functions' 262,144",
+     .default_integer = kStateDataLimit,
+     .minimum = 1,
+     .maximum = kStateDataLimit},
+    {.name = kSyncRequestOption,
+     .type = OptionSpec::Type::Integer,
+     .description = "Lambda's limit on a synchronous (RequestResponse) invocation's request",
+     .default_integer = 6'291'456,
+     .minimum = 1},
+    {.name = kEventRequestOption,
+     .type = OptionSpec::Type::Integer,
+     .description = "Lambda's limit on an asynchronous (Event) invocation's request",
+     .default_integer = 1'048'576,
+     .minimum = 1},
+};
+
+// The limits a finding is judged by, from the rule's options.
+struct Limits {
+  uint64_t state_data;
+  uint64_t sync_request;
+  uint64_t event_request;
+};
 
 // The fields whose value becomes a state's data as written.
 constexpr std::string_view kDataFields[] = {"Parameters",     "Arguments",    "Result",
@@ -160,30 +187,53 @@ std::string size_text(const Size& size) {
   return fmt::format("{}{} bytes", size.exact ? "" : "at least ", with_separators(size.bytes));
 }
 
-// Lambda's own limit on the request when the Payload (optimized integration) or the whole
-// Parameters (function ARN) is the event; 0 when it cannot be told.
-uint64_t lambda_request_limit(const analysis::LambdaCall& call) {
-  if (call.kind == analysis::LambdaCallKind::FunctionArn) return kLambdaSyncRequestLimit;
-  if (!call.is_invoke()) return 0;
-  if (!call.parameter("InvocationType")) return kLambdaSyncRequestLimit;
+// Lambda's own limit on the request, when the Payload (optimized integration) or the whole
+// Parameters (function ARN) is the event.
+struct RequestLimit {
+  uint64_t bytes = 0;  // 0 when it cannot be told
+  bool event = false;
+};
+
+RequestLimit lambda_request_limit(const analysis::LambdaCall& call, const Limits& limits) {
+  const RequestLimit sync{limits.sync_request, false};
+  if (call.kind == analysis::LambdaCallKind::FunctionArn) return sync;
+  if (!call.is_invoke()) return {};
+  if (!call.parameter("InvocationType")) return sync;
   const std::optional<std::string_view> type = call.literal_string("InvocationType");
-  if (!type) return 0;
-  return *type == "Event" ? kLambdaEventRequestLimit : kLambdaSyncRequestLimit;
+  if (!type) return {};
+  return *type == "Event" ? RequestLimit{limits.event_request, true} : sync;
 }
 
-std::string lambda_note(uint64_t bytes, uint64_t lambda_limit) {
-  if (lambda_limit == 0 || bytes <= lambda_limit) return "";
-  return fmt::format(", and over Lambda's {} request limit for {} invocation",
-                     lambda_limit == kLambdaEventRequestLimit ? "1 MB" : "6 MB",
-                     lambda_limit == kLambdaEventRequestLimit ? "an Event" : "a synchronous");
+std::string lambda_note(uint64_t bytes, RequestLimit limit) {
+  if (limit.bytes == 0 || bytes <= limit.bytes) return "";
+  constexpr uint64_t kMegabyte = 1'048'576;
+  const std::string amount = limit.bytes % kMegabyte == 0
+                                 ? fmt::format("{} MB", limit.bytes / kMegabyte)
+                                 : fmt::format("{}-byte", with_separators(limit.bytes));
+  return fmt::format(", and over Lambda's {} request limit for {} invocation", amount,
+                     limit.event ? "an Event" : "a synchronous");
 }
 
-void report(const Node& field, std::string_view what, const Size& size, uint64_t lambda_limit,
-            DiagnosticSink& sink) {
+// "over the 262,144-byte (256 KiB) limit on a state's data ...", or the budget the configuration
+// sets below it.
+std::string limit_text(uint64_t bytes, uint64_t state_data_limit) {
+  if (state_data_limit == kStateDataLimit || bytes > kStateDataLimit)
+    return "over the 262,144-byte (256 KiB) limit on a state's data";
+  return fmt::format("over the {}-byte budget set for {} in the configuration",
+                     with_separators(state_data_limit), kPayloadExceedsLimit.info.id);
+}
+
+std::string consequence(uint64_t bytes) {
+  if (bytes > kStateDataLimit) return ": the state fails with States.DataLimitExceeded";
+  return " (Step Functions fails a state over 262,144 bytes with States.DataLimitExceeded)";
+}
+
+void report(const Node& field, std::string_view what, const Size& size, RequestLimit lambda_limit,
+            const Limits& limits, DiagnosticSink& sink) {
   sink.report_key(kPayloadExceedsLimit, field,
-                  fmt::format("{} is {} of JSON, over the 262,144-byte (256 KiB) limit on a "
-                              "state's data{}: the state fails with States.DataLimitExceeded",
-                              what, size_text(size), lambda_note(size.bytes, lambda_limit)))
+                  fmt::format("{} is {} of JSON, {}{}{}", what, size_text(size),
+                              limit_text(size.bytes, limits.state_data),
+                              lambda_note(size.bytes, lambda_limit), consequence(size.bytes)))
       .help(
           "keep large data in S3 or DynamoDB and pass its key, or build it at run time from "
           "smaller pieces");
@@ -196,31 +246,41 @@ const Node* literal_payload(const analysis::LambdaCall& call) {
 }
 
 void check_field(const asl::State& state, const Node& field, const analysis::LambdaCall* call,
-                 DiagnosticSink& sink) {
+                 const Limits& limits, DiagnosticSink& sink) {
   const bool arguments = call && &field == call->arguments;
   if (arguments) {
     if (const Node* payload = literal_payload(*call)) {
       const Size size = Measure(state.jsonata).of(*payload);
-      if (size.bytes > kStateDataLimit) {
-        report(*payload, "Payload", size, lambda_request_limit(*call), sink);
+      if (size.bytes > limits.state_data) {
+        report(*payload, "Payload", size, lambda_request_limit(*call, limits), limits, sink);
         return;
       }
     }
   }
   const Size size = Measure(state.jsonata).of(field);
-  if (size.bytes <= kStateDataLimit) return;
+  if (size.bytes <= limits.state_data) return;
   const bool event_is_field = arguments && call->kind == analysis::LambdaCallKind::FunctionArn;
-  report(field, field.key(), size, event_is_field ? lambda_request_limit(*call) : 0, sink);
+  report(field, field.key(), size,
+         event_is_field ? lambda_request_limit(*call, limits) : RequestLimit{}, limits, sink);
+}
+
+Limits limits_of(const RuleOptions& options) {
+  const auto bytes = [&](std::string_view name) {
+    return static_cast<uint64_t>(options.integer(kPayloadExceedsLimit, name));
+  };
+  return {bytes(kStateDataOption), bytes(kSyncRequestOption), bytes(kEventRequestOption)};
 }
 
 void check_each_state(const CheckContext& ctx, const asl::State& state, DiagnosticSink& sink) {
   const analysis::LambdaCall* call = nullptr;
+  std::optional<Limits> limits;
   for (std::string_view name : kDataFields) {
     const Node* field = state.field(name);
     // Measured whatever its length in the source: YAML aliases can repeat a short text.
     if (!field) continue;
     if (!call) call = ctx.lambda_calls->of(state);
-    check_field(state, *field, call, sink);
+    if (!limits) limits = limits_of(*ctx.options);
+    check_field(state, *field, call, *limits, sink);
   }
 }
 
@@ -230,6 +290,8 @@ const Rule kPayloadExceedsLimit{
     {"LMB006", "payload-exceeds-limit", Severity::Error, kAsl,
      "A literal payload or result over the Step Functions or Lambda size limits"},
     nullptr,
-    &check_each_state};
+    &check_each_state,
+    false,
+    kOptions};
 
 }  // namespace wflint::rules
