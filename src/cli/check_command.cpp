@@ -59,11 +59,19 @@ void print_error(std::string_view message) {
   std::cerr << "wflint: error: " << message << '\n';
 }
 
+// Reports and baselines may go to a directory that does not exist yet (ci/, reports/).
+void create_parent_directories(const std::string& file) {
+  std::error_code ec;
+  const fs::path parent = fs::path(file).parent_path();
+  if (!parent.empty()) fs::create_directories(parent, ec);
+}
+
 // Where the report goes: stdout, or the file of --output.
 class Output {
  public:
   bool open(const std::string& path) {
     if (path.empty()) return true;
+    create_parent_directories(path);
     file_.open(path, std::ios::binary | std::ios::trunc);
     if (!file_) print_error(fmt::format("{}: cannot write the report there", path));
     return static_cast<bool>(file_);
@@ -266,6 +274,7 @@ CheckCommand::Outcome CheckCommand::check_and_report(const InputList& inputs, Ba
 }
 
 int CheckCommand::write_baseline(const InputList& inputs) const {
+  create_parent_directories(write_baseline_);
   BaselineWriter writer(write_baseline_, fmt::format("wflint {}", kVersion));
   RunOptions options;
   options.jobs = jobs_;
@@ -293,7 +302,7 @@ int CheckCommand::write_baseline(const InputList& inputs) const {
 // Baseline entries whose findings are gone: in the text report for people, on stderr otherwise so
 // machine formats stay parseable.
 void CheckCommand::show_fixed(const Baseline& baseline, std::ostream& out) const {
-  const std::vector<const Baseline::Entry*> fixed = baseline.fixed();
+  const std::vector<Baseline::Fixed> fixed = baseline.fixed();
   const bool text = format_ == "text" && !statistics_;
   std::ostream& stream = text ? out : std::cerr;
   if (fixed.empty()) {
@@ -301,9 +310,9 @@ void CheckCommand::show_fixed(const Baseline& baseline, std::ostream& out) const
     return;
   }
   stream << fmt::format("Fixed since {} ({}):\n", baseline_, fixed.size());
-  for (const Baseline::Entry* entry : fixed) {
-    stream << fmt::format("  {}: {}: {} (was line {})\n", entry->file, entry->rule, entry->message,
-                          entry->line);
+  for (const Baseline::Fixed& gone : fixed) {
+    stream << fmt::format("  {}: {}: {} (was line {})\n", gone.path, gone.entry->rule,
+                          gone.entry->message, gone.entry->line);
   }
 }
 

@@ -6,6 +6,7 @@
 
 #include "cli/check_command.h"
 #include "rules/catalogue.h"
+#include "rules/registry.h"
 #include "rules/rule_filter.h"
 #include "support/text.h"
 
@@ -36,21 +37,39 @@ void print_table(const std::vector<const RuleDescription*>& rules) {
     row(rule->id, rule->name, to_string(rule->severity), rule->applies_to, rule->summary);
 }
 
+std::string quoted_list(const auto& items) {
+  std::vector<std::string> quoted;
+  for (const auto& item : items)
+    quoted.push_back(text::json_quote(item));
+  return fmt::format("[{}]", fmt::join(quoted, ","));
+}
+
+// The rule's options as a JSON array: name, type, default and description.
+std::string options_json(std::string_view id) {
+  std::vector<std::string> out;
+  for (const rules::OptionSpec& spec : rules::find_rule(id)->options) {
+    const bool integer = spec.type == rules::OptionSpec::Type::Integer;
+    out.push_back(fmt::format(
+        "{{\"name\":{},\"type\":\"{}\",\"default\":{},\"description\":{}}}",
+        text::json_quote(spec.name), integer ? "integer" : "string list",
+        integer ? std::to_string(spec.default_integer) : quoted_list(spec.default_strings),
+        text::json_quote(spec.description)));
+  }
+  return fmt::format("[{}]", fmt::join(out, ","));
+}
+
 void print_json(const std::vector<const RuleDescription*>& rules) {
   std::cout << '[';
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const RuleDescription& rule = *rules[i];
-    std::vector<std::string> tags;
-    for (std::string_view tag : rule.tags)
-      tags.push_back(text::json_quote(tag));
     std::cout << (i ? ",\n  " : "\n  ")
               << fmt::format(
                      "{{\"id\":{},\"name\":{},\"severity\":\"{}\",\"appliesTo\":{},"
-                     "\"summary\":{},\"description\":{},\"tags\":[{}]}}",
+                     "\"summary\":{},\"description\":{},\"tags\":{},\"options\":{}}}",
                      text::json_quote(rule.id), text::json_quote(rule.name),
                      to_string(rule.severity), text::json_quote(rule.applies_to),
                      text::json_quote(rule.summary), text::json_quote(rule.full_description),
-                     fmt::join(tags, ","));
+                     quoted_list(rule.tags), options_json(rule.id));
   }
   std::cout << (rules.empty() ? "]\n" : "\n]\n");
 }

@@ -75,7 +75,7 @@ std::optional<Baseline> Baseline::read(const std::string& path, std::string& err
 
 std::size_t Baseline::drop_known(FileReport& report) {
   const std::string file = relative_to(report.path, directory_);
-  checked_files_.push_back(file);
+  checked_files_.emplace_back(file, report.path);
   const auto it = by_file_.find(file);
   if (it == by_file_.end()) return 0;
   std::vector<Entry>& entries = it->second;
@@ -94,13 +94,13 @@ std::size_t Baseline::drop_known(FileReport& report) {
   return before - report.diagnostics.size();
 }
 
-std::vector<const Baseline::Entry*> Baseline::fixed() const {
-  std::vector<const Entry*> out;
-  for (const std::string& file : checked_files_) {
+std::vector<Baseline::Fixed> Baseline::fixed() const {
+  std::vector<Fixed> out;
+  for (const auto& [file, shown] : checked_files_) {
     const auto it = by_file_.find(file);
     if (it == by_file_.end()) continue;
     for (const Entry& entry : it->second) {
-      if (!entry.matched) out.push_back(&entry);
+      if (!entry.matched) out.push_back(Fixed{shown, &entry});
     }
   }
   return out;

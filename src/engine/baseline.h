@@ -30,13 +30,18 @@ class Baseline {
   // Drops the findings of `report` the baseline records (each entry matches one finding) and
   // returns how many.
   std::size_t drop_known(FileReport& report);
+  // A recorded finding that is gone, with its file as wflint shows paths.
+  struct Fixed {
+    std::string path;
+    const Entry* entry;
+  };
   // Entries of the files checked so far that matched no finding: fixed since the baseline.
-  std::vector<const Entry*> fixed() const;
+  std::vector<Fixed> fixed() const;
 
  private:
   std::string directory_;  // absolute
   std::unordered_map<std::string, std::vector<Entry>> by_file_;
-  std::vector<std::string> checked_files_;
+  std::vector<std::pair<std::string, std::string>> checked_files_;  // key, path as shown
 };
 
 // Records the findings of a run and writes them as a baseline.

@@ -152,10 +152,6 @@ class DocumentChecker {
 
 namespace {
 
-uint8_t kind_bit(DocumentKind kind) {
-  return kind == DocumentKind::Asl ? rules::kAsl : kind == DocumentKind::Ssm ? rules::kSsm : 0;
-}
-
 bool has_syntax_error(const std::vector<Diagnostic>& findings) {
   return std::any_of(findings.begin(), findings.end(),
                      [](const Diagnostic& d) { return d.rule_id == rules::kSyntaxError.info.id; });
@@ -163,19 +159,15 @@ bool has_syntax_error(const std::vector<Diagnostic>& findings) {
 
 // WF010 for the suppressions of the file that suppressed nothing. Not when a syntax error kept
 // rules from running: their suppressions could not be used.
-void report_unused(std::vector<Suppression>& suppressions, uint8_t kinds_checked,
-                   const CheckOptions& options, std::vector<Diagnostic>& findings) {
+void report_unused(std::vector<Suppression>& suppressions, const CheckOptions& options,
+                   std::vector<Diagnostic>& findings) {
   if (suppressions.empty() || !options.filter.enabled(rules::kUnusedSuppression.info.id) ||
       has_syntax_error(findings)) {
     return;
   }
-  const auto could_run = [&](std::string_view id) {
-    const rules::Rule* rule = rules::find_rule(id);
-    return options.filter.enabled(id) && rule &&
-           (rule->info.kinds == rules::kAnyDocument || (rule->info.kinds & kinds_checked) != 0);
-  };
   rules::DiagnosticSink sink(findings);
-  report_unused_suppressions(suppressions, could_run, sink);
+  report_unused_suppressions(
+      suppressions, [&](std::string_view id) { return options.filter.enabled(id); }, sink);
 }
 
 bool at_or_below(std::string_view pointer, std::string_view node) {
@@ -232,7 +224,6 @@ FileReport check_source(std::unique_ptr<Source> source, Origin origin,
     std::vector<LoadedDocument> documents = load_documents(*source, syntax);
     DocumentChecker checker(options, report.diagnostics);
     std::vector<Suppression> suppressions;
-    uint8_t kinds_checked = 0;
     for (const LoadedDocument& loaded : documents) {
       const Node* root = loaded.document->root();
       if (!root) {
@@ -251,7 +242,6 @@ FileReport check_source(std::unique_ptr<Source> source, Origin origin,
       std::vector<Suppression> in_fields = field_suppressions(*root, kind);
       apply_suppressions(report.diagnostics, first_finding, in_fields);
       std::move(in_fields.begin(), in_fields.end(), std::back_inserter(suppressions));
-      kinds_checked |= kind_bit(kind);
       report.checked = true;
     }
     if (documents.empty() && explicit_file && options.filter.enabled("WF003")) {
@@ -265,7 +255,7 @@ FileReport check_source(std::unique_ptr<Source> source, Origin origin,
       apply_suppressions(report.diagnostics, 0, in_comments);
       std::move(in_comments.begin(), in_comments.end(), std::back_inserter(suppressions));
     }
-    report_unused(suppressions, kinds_checked, options, report.diagnostics);
+    report_unused(suppressions, options, report.diagnostics);
     apply_config_suppressions(report.path, options, report.diagnostics);
     apply_severities(options, report.diagnostics);
     report.checked = report.checked || explicit_file || !report.diagnostics.empty();

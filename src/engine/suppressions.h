@@ -53,7 +53,7 @@ void apply_suppressions(std::vector<Diagnostic>& findings, std::size_t first,
 
 // WF010 findings: suppressions written wrongly, naming no rule, or whose rules suppressed nothing.
 // A rule `could_run` rejects (it is disabled) is not reported unused: it may suppress something
-// when it runs.
+// when it runs. A rule that does not apply to the document is: it never suppresses anything there.
 void report_unused_suppressions(const std::vector<Suppression>& suppressions,
                                 const std::function<bool(std::string_view rule_id)>& could_run,
                                 rules::DiagnosticSink& sink);

@@ -18,20 +18,7 @@ constexpr const char* kGoodAsl = R"({"StartAt": "A", "States": {"A": {"Type": "S
 constexpr const char* kBadAsl =
     "{\"StartAt\": \"B\",\n \"States\": {\"A\": {\"Type\": \"Succeed\"}}}";
 
-class CliTest : public ::testing::Test {
- protected:
-  void SetUp() override { dir_ = testing::make_temp_dir(); }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string path(const std::string& name) const { return dir_ + "/" + name; }
-  testing::CommandResult wflint(const std::string& args) const {
-    return run_command(std::string("cd '") + dir_ + "' && NO_COLOR= " + WFLINT_BINARY + " " + args +
-                       " 2>stderr.txt");
-  }
-  std::string stderr_text() const { return testing::read_file(path("stderr.txt")); }
-
-  std::string dir_;
-};
+using CliTest = testing::CliFixture;
 
 TEST_F(CliTest, Version) {
   auto result = wflint("--version");

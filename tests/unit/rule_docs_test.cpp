@@ -1,5 +1,6 @@
 // Every rule page in rules/ documents a registered rule, and its examples do what the page says:
 // the bad one triggers exactly that rule, the good one triggers nothing.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 #include <set>
 
 #include "report/markdown_text.h"
+#include "rules/catalogue.h"
 #include "rules/registry.h"
 #include "test_support.h"
 
@@ -74,6 +76,21 @@ TEST_P(RuleDocTest, GoodExamplesTriggerNothing) {
         << example.code;
   }
   EXPECT_GE(good, 1) << "the page needs a ```json good or ```yaml good example";
+}
+
+TEST_P(RuleDocTest, OptionsAreDocumented) {
+  const rules::Rule* rule = rules::find_rule(GetParam());
+  ASSERT_NE(rule, nullptr);
+  const std::string page = testing::read_file((kRulesDir / (GetParam() + ".md")).string());
+  const std::string_view options = rules::page_section(page, "Options");
+  if (rule->options.empty()) {
+    EXPECT_TRUE(options.empty()) << "the page documents options the rule does not take";
+    return;
+  }
+  for (const rules::OptionSpec& spec : rule->options) {
+    EXPECT_NE(options.find(fmt::format("`{}` (default ", spec.name)), std::string_view::npos)
+        << "the page's Options section lacks " << spec.name;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Rules, RuleDocTest, ::testing::ValuesIn(registered_ids()),

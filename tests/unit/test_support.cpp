@@ -61,6 +61,23 @@ CommandResult run_command(const std::string& command) {
   return result;
 }
 
+void CliFixture::SetUp() {
+  dir_ = make_temp_dir();
+}
+
+void CliFixture::TearDown() {
+  std::filesystem::remove_all(dir_);
+}
+
+CommandResult CliFixture::wflint(const std::string& args) const {
+  return run_command(
+      fmt::format("cd '{}' && NO_COLOR= {} {} 2>stderr.txt", dir_, WFLINT_BINARY, args));
+}
+
+std::string CliFixture::stderr_text() const {
+  return read_file(path("stderr.txt"));
+}
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream buffer;

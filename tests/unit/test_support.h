@@ -1,5 +1,7 @@
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +38,20 @@ struct CommandResult {
   std::string out;
 };
 CommandResult run_command(const std::string& command);
+
+// A fresh directory to run the wflint binary in; removed afterwards.
+class CliFixture : public ::testing::Test {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+
+  std::string path(const std::string& name) const { return dir_ + "/" + name; }
+  // Runs `wflint ARGS` in the directory; stderr goes to stderr_text().
+  CommandResult wflint(const std::string& args) const;
+  std::string stderr_text() const;
+
+  std::string dir_;
+};
 
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, std::string_view text);
