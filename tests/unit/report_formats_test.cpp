@@ -14,6 +14,7 @@
 
 #include "report/reporter.h"
 #include "rules/catalogue.h"
+#include "schema/json_schema.h"
 #include "test_support.h"
 
 namespace wflint {
@@ -186,6 +187,24 @@ TEST(SarifReport, RelatedLocationsAndUnreadableFiles) {
   EXPECT_EQ(invocation["toolExecutionNotifications"][0]["locations"][0]["physicalLocation"]
                       ["artifactLocation"]["uri"],
             "flows/locked.json");
+}
+
+// The JSON format is documented by schemas/wflint-findings.schema.json; the golden output follows
+// it, and the schema rejects what it should.
+TEST(JsonReport, FollowsItsPublishedSchema) {
+  const schema::JsonSchema findings_schema(
+      "wflint-findings.schema.json",
+      testing::read_file((fs::path(WFLINT_SOURCE_DIR) / "schemas/wflint-findings.schema.json").string()));
+  const auto violations_of = [&](const std::string& text) {
+    const testing::LoadedText loaded = testing::load_text("findings.json", text, Syntax::Json);
+    return findings_schema.validate(loaded.root()).size();
+  };
+  EXPECT_EQ(violations_of(render_format("json")), 0u);
+  EXPECT_EQ(violations_of("[]"), 0u);
+  EXPECT_EQ(violations_of(R"([{"file": "a.json", "line": 0, "column": 1, "endLine": 1,
+      "endColumn": 2, "rule": "ASL001", "name": "x", "severity": "fatal", "message": "m",
+      "pointer": "", "fingerprint": "0", "extra": 1}])"),
+            3u);
 }
 
 }  // namespace
