@@ -6,31 +6,6 @@
 namespace wflint {
 namespace {
 
-// Decodes one reference token of a JSON pointer ("~1" is "/", "~0" is "~").
-std::string unescape_token(std::string_view token) {
-  std::string out;
-  for (std::size_t i = 0; i < token.size(); ++i) {
-    if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
-      out += token[i + 1] == '1' ? '/' : '~';
-      ++i;
-    } else {
-      out += token[i];
-    }
-  }
-  return out;
-}
-
-const Node* child_named(const Node& node, std::string_view token) {
-  if (node.is_object()) return node.find(unescape_token(token));
-  if (!node.is_array()) return nullptr;
-  std::size_t index = 0;
-  for (const char c : token) {
-    if (c < '0' || c > '9') return nullptr;
-    index = index * 10 + static_cast<std::size_t>(c - '0');
-  }
-  return !token.empty() && index < node.size() ? &node.children()[index] : nullptr;
-}
-
 // The kind and name of `node` when it is a state or a step.
 std::pair<Subject::Kind, std::string_view> subject_at(const Node& node) {
   const Node* parent = node.parent();
@@ -51,7 +26,7 @@ Subject subject_of(const Node& root, std::string_view pointer) {
   const Node* node = &root;
   for (std::size_t at = 0; node && at < pointer.size() && pointer[at] == '/';) {
     const std::size_t end = std::min(pointer.find('/', at + 1), pointer.size());
-    node = child_named(*node, pointer.substr(at + 1, end - at - 1));
+    node = node->child_at(pointer.substr(at + 1, end - at - 1));
     at = end;
     if (!node) break;
     if (const auto [kind, name] = subject_at(*node); kind != Subject::Kind::None)

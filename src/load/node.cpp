@@ -68,6 +68,19 @@ std::string_view Node::find_string(std::string_view key) const {
 
 namespace {
 
+std::string decode_pointer_token(std::string_view token) {
+  std::string out;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
+      out += token[i + 1] == '1' ? '/' : '~';
+      ++i;
+    } else {
+      out += token[i];
+    }
+  }
+  return out;
+}
+
 void append_escaped_token(std::string& out, std::string_view token) {
   for (char c : token) {
     if (c == '~') {
@@ -81,6 +94,17 @@ void append_escaped_token(std::string& out, std::string_view token) {
 }
 
 }  // namespace
+
+const Node* Node::child_at(std::string_view pointer_token) const {
+  if (is_object()) return find(decode_pointer_token(pointer_token));
+  if (!is_array() || pointer_token.empty()) return nullptr;
+  std::size_t index = 0;
+  for (const char c : pointer_token) {
+    if (c < '0' || c > '9' || index > size()) return nullptr;
+    index = index * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return index < size() ? &children()[index] : nullptr;
+}
 
 namespace {
 

@@ -45,6 +45,9 @@ class Node {
   const Node* find(std::string_view key) const;
   // The string value of member `key`, or empty when it is absent or not a string.
   std::string_view find_string(std::string_view key) const;
+  // The child one JSON pointer reference token names: an object's member ("~1" decoded to "/",
+  // "~0" to "~") or an array's element by decimal index; nullptr when there is none.
+  const Node* child_at(std::string_view pointer_token) const;
 
   // Set when this node is an object member.
   bool has_key() const { return has_key_; }

@@ -9,20 +9,6 @@ namespace {
 // Deep enough for any schema written by hand; stops a $ref cycle that never reaches a value.
 constexpr int kMaxExpansionDepth = 32;
 
-// RFC 6901 reference token: "~1" is "/", "~0" is "~".
-std::string unescape_token(std::string_view token) {
-  std::string out;
-  for (std::size_t i = 0; i < token.size(); ++i) {
-    if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
-      out += token[i + 1] == '1' ? '/' : '~';
-      ++i;
-    } else {
-      out += token[i];
-    }
-  }
-  return out;
-}
-
 std::vector<const Node*> path_from_root(const Node& value) {
   std::vector<const Node*> path;
   for (const Node* node = &value; node; node = node->parent())
@@ -97,7 +83,7 @@ const Node* SchemaLocator::resolve(std::string_view reference) const {
     if (reference.front() != '/') return nullptr;
     reference.remove_prefix(1);
     const std::size_t end = std::min(reference.find('/'), reference.size());
-    node = node->find(unescape_token(reference.substr(0, end)));
+    node = node->child_at(reference.substr(0, end));
     reference.remove_prefix(end);
   }
   return node;

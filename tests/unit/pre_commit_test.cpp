@@ -70,9 +70,10 @@ class PreCommitTest : public ::testing::Test {
 TEST_F(PreCommitTest, RefusesABadStateMachineAndAcceptsAGoodOne) {
   const std::string revision = make_hook_repository();
   fs::create_directories(dir_ + "/project");
-  write_file(dir_ + "/project/.pre-commit-config.yaml",
-             fmt::format("repos:\n  - repo: {}/hooks\n    rev: {}\n    hooks:\n      - id: wflint\n",
-                         dir_, revision));
+  write_file(
+      dir_ + "/project/.pre-commit-config.yaml",
+      fmt::format("repos:\n  - repo: {}/hooks\n    rev: {}\n    hooks:\n      - id: wflint\n", dir_,
+                  revision));
   ASSERT_EQ(in("project", "git init -q && pre-commit install").exit_code, 0);
 
   write_file(dir_ + "/project/statemachines/resize.asl.json", kBad);

@@ -194,7 +194,8 @@ TEST(SarifReport, RelatedLocationsAndUnreadableFiles) {
 TEST(JsonReport, FollowsItsPublishedSchema) {
   const schema::JsonSchema findings_schema(
       "wflint-findings.schema.json",
-      testing::read_file((fs::path(WFLINT_SOURCE_DIR) / "schemas/wflint-findings.schema.json").string()));
+      testing::read_file(
+          (fs::path(WFLINT_SOURCE_DIR) / "schemas/wflint-findings.schema.json").string()));
   const auto violations_of = [&](const std::string& text) {
     const testing::LoadedText loaded = testing::load_text("findings.json", text, Syntax::Json);
     return findings_schema.validate(loaded.root()).size();
