@@ -58,18 +58,28 @@ std::string options_json(std::string_view id) {
   return fmt::format("[{}]", fmt::join(out, ","));
 }
 
+// The kinds of documents a rule checks, as --kind names them.
+std::string kinds_json(std::string_view id) {
+  const uint8_t kinds = rules::find_rule(id)->info.kinds;
+  std::vector<std::string_view> names;
+  if (kinds & rules::kAsl) names.push_back("asl");
+  if (kinds & rules::kSsm) names.push_back("ssm");
+  return quoted_list(names);
+}
+
 void print_json(const std::vector<const RuleDescription*>& rules) {
   std::cout << '[';
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const RuleDescription& rule = *rules[i];
     std::cout << (i ? ",\n  " : "\n  ")
               << fmt::format(
-                     "{{\"id\":{},\"name\":{},\"severity\":\"{}\",\"appliesTo\":{},"
+                     "{{\"id\":{},\"name\":{},\"severity\":\"{}\",\"kinds\":{},\"appliesTo\":{},"
                      "\"summary\":{},\"description\":{},\"tags\":{},\"options\":{}}}",
                      text::json_quote(rule.id), text::json_quote(rule.name),
-                     to_string(rule.severity), text::json_quote(rule.applies_to),
-                     text::json_quote(rule.summary), text::json_quote(rule.full_description),
-                     quoted_list(rule.tags), options_json(rule.id));
+                     to_string(rule.severity), kinds_json(rule.id),
+                     text::json_quote(rule.applies_to), text::json_quote(rule.summary),
+                     text::json_quote(rule.full_description), quoted_list(rule.tags),
+                     options_json(rule.id));
   }
   std::cout << (rules.empty() ? "]\n" : "\n]\n");
 }

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <exception>
-#include <filesystem>
 #include <iterator>
 #include <unordered_set>
 
@@ -148,10 +147,6 @@ class DocumentChecker {
   rules::DiagnosticSink sink_;
 };
 
-}  // namespace
-
-namespace {
-
 bool has_syntax_error(const std::vector<Diagnostic>& findings) {
   return std::any_of(findings.begin(), findings.end(),
                      [](const Diagnostic& d) { return d.rule_id == rules::kSyntaxError.info.id; });
@@ -168,38 +163,6 @@ void report_unused(std::vector<Suppression>& suppressions, const CheckOptions& o
   rules::DiagnosticSink sink(findings);
   report_unused_suppressions(
       suppressions, [&](std::string_view id) { return options.filter.enabled(id); }, sink);
-}
-
-bool at_or_below(std::string_view pointer, std::string_view node) {
-  return pointer.starts_with(node) &&
-         (pointer.size() == node.size() || pointer[node.size()] == '/');
-}
-
-// The configuration's suppressions whose path matches the file.
-void apply_config_suppressions(const std::string& path, const CheckOptions& options,
-                               std::vector<Diagnostic>& findings) {
-  if (!options.config || options.config->suppressions.empty()) return;
-  std::error_code ec;
-  const std::string absolute =
-      std::filesystem::absolute(path, ec).lexically_normal().generic_string();
-  const std::optional<std::string> relative = options.config->relative_path(absolute);
-  if (!relative) return;
-  std::vector<const config::Suppression*> matching;
-  for (const config::Suppression& suppression : options.config->suppressions) {
-    if (suppression.path.matches(*relative)) matching.push_back(&suppression);
-  }
-  if (matching.empty()) return;
-  const auto suppressed = [&](const Diagnostic& finding) {
-    if (finding.rule_id == rules::kSyntaxError.info.id) return false;
-    return std::any_of(matching.begin(), matching.end(), [&](const config::Suppression* s) {
-      const rules::Rule* rule = rules::find_rule(finding.rule_id);
-      return at_or_below(finding.pointer, s->pointer) &&
-             std::any_of(s->rules.begin(), s->rules.end(), [&](const std::string& selector) {
-               return rule && selector_matches(selector, rule->info);
-             });
-    });
-  };
-  findings.erase(std::remove_if(findings.begin(), findings.end(), suppressed), findings.end());
 }
 
 void apply_severities(const CheckOptions& options, std::vector<Diagnostic>& findings) {
@@ -250,13 +213,15 @@ FileReport check_source(std::unique_ptr<Source> source, Origin origin,
                      "the file holds no document")
           .help("an empty file is neither a state machine nor a runbook");
     }
-    if (syntax == Syntax::Yaml) {
+    // A file nothing was checked in (not a workflow, met while walking) has nothing to suppress.
+    const bool anything_checked = report.checked || !report.diagnostics.empty();
+    if (syntax == Syntax::Yaml && anything_checked) {
       std::vector<Suppression> in_comments = comment_suppressions(*source, documents);
       apply_suppressions(report.diagnostics, 0, in_comments);
       std::move(in_comments.begin(), in_comments.end(), std::back_inserter(suppressions));
     }
     report_unused(suppressions, options, report.diagnostics);
-    apply_config_suppressions(report.path, options, report.diagnostics);
+    if (options.config) apply_config_suppressions(report.path, *options.config, report.diagnostics);
     apply_severities(options, report.diagnostics);
     report.checked = report.checked || explicit_file || !report.diagnostics.empty();
   } catch (const std::exception& error) {

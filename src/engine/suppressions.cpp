@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 
 #include "rules/registry.h"
+#include "rules/rule_filter.h"
 #include "support/text.h"
 
 namespace wflint {
@@ -182,24 +184,33 @@ void collect_field_suppressions(const Node& node, std::string_view field, Docume
   }
 }
 
-bool names_rule(std::string_view written, const Diagnostic& finding) {
-  if (written == finding.rule_name) return true;
-  return written.size() == finding.rule_id.size() &&
-         std::equal(written.begin(), written.end(), finding.rule_id.begin(), [](char a, char b) {
+// Whether a suppression's `written` name is the rule's id (in any case) or its name.
+bool names_rule(std::string_view written, std::string_view id, std::string_view name) {
+  if (written == name) return true;
+  return written.size() == id.size() &&
+         std::equal(written.begin(), written.end(), id.begin(), [](char a, char b) {
            return std::toupper(static_cast<unsigned char>(a)) == b;
          });
 }
 
-// The registry's id of the rule `written` names (any case), or its name; empty when none.
+// The ids of the rules `written` names: one, or two rules of different document kinds that share
+// a name; none when it names no rule.
 std::vector<std::string_view> rules_named(std::string_view written) {
   std::vector<std::string_view> ids;
   for (const rules::Rule* rule : rules::all_rules()) {
-    Diagnostic probe;
-    probe.rule_id = rule->info.id;
-    probe.rule_name = rule->info.name;
-    if (names_rule(written, probe)) ids.push_back(rule->info.id);
+    if (names_rule(written, rule->info.id, rule->info.name)) ids.push_back(rule->info.id);
   }
   return ids;
+}
+
+// Whether the JSON pointer `pointer` is `node`'s or one below it.
+bool at_or_below(std::string_view pointer, std::string_view node) {
+  return pointer.starts_with(node) &&
+         (pointer.size() == node.size() || pointer[node.size()] == '/');
+}
+
+bool is_syntax_error(const Diagnostic& finding) {
+  return finding.rule_id == rules::kSyntaxError.info.id;
 }
 
 bool covers(const Suppression& suppression, const Diagnostic& finding) {
@@ -210,9 +221,7 @@ bool covers(const Suppression& suppression, const Diagnostic& finding) {
     case Suppression::Scope::File:
       return true;
     case Suppression::Scope::Node:
-      return finding.pointer == suppression.pointer ||
-             (finding.pointer.starts_with(suppression.pointer) &&
-              finding.pointer[suppression.pointer.size()] == '/');
+      return at_or_below(finding.pointer, suppression.pointer);
   }
   return false;
 }
@@ -279,18 +288,44 @@ void apply_suppressions(std::vector<Diagnostic>& findings, std::size_t first,
                         std::vector<Suppression>& suppressions) {
   if (suppressions.empty()) return;
   const auto suppressed = [&](const Diagnostic& finding) {
-    if (finding.rule_id == rules::kSyntaxError.info.id) return false;
+    if (is_syntax_error(finding)) return false;
     bool any = false;
     for (Suppression& suppression : suppressions) {
       if (!suppression.misuse.empty() || !covers(suppression, finding)) continue;
       for (SuppressedRule& rule : suppression.rules) {
-        if (names_rule(rule.name, finding)) rule.used = any = true;
+        if (names_rule(rule.name, finding.rule_id, finding.rule_name)) rule.used = any = true;
       }
     }
     return any;
   };
   const auto begin = findings.begin() + static_cast<std::ptrdiff_t>(first);
   findings.erase(std::remove_if(begin, findings.end(), suppressed), findings.end());
+}
+
+void apply_config_suppressions(const std::string& path, const config::ConfigFile& config,
+                               std::vector<Diagnostic>& findings) {
+  if (config.suppressions.empty()) return;
+  std::error_code ec;
+  const std::optional<std::string> relative =
+      config.relative_path(std::filesystem::absolute(path, ec).lexically_normal().generic_string());
+  if (!relative) return;
+  std::vector<const config::Suppression*> matching;
+  for (const config::Suppression& suppression : config.suppressions) {
+    if (suppression.path.matches(*relative)) matching.push_back(&suppression);
+  }
+  const auto names = [](const config::Suppression& suppression, const Diagnostic& finding) {
+    const rules::Rule* rule = rules::find_rule(finding.rule_id);
+    return rule && std::any_of(suppression.rules.begin(), suppression.rules.end(),
+                               [&](const std::string& selector) {
+                                 return selector_matches(selector, rule->info);
+                               });
+  };
+  std::erase_if(findings, [&](const Diagnostic& finding) {
+    return !is_syntax_error(finding) &&
+           std::any_of(matching.begin(), matching.end(), [&](const config::Suppression* s) {
+             return at_or_below(finding.pointer, s->pointer) && names(*s, finding);
+           });
+  });
 }
 
 void report_unused_suppressions(const std::vector<Suppression>& suppressions,

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "config/config_file.h"
 #include "load/loaded_document.h"
 #include "model/document_kind.h"
 #include "rules/rule.h"
@@ -50,6 +51,11 @@ std::vector<Suppression> field_suppressions(const Node& root, DocumentKind kind)
 // Syntax errors are never suppressed.
 void apply_suppressions(std::vector<Diagnostic>& findings, std::size_t first,
                         std::vector<Suppression>& suppressions);
+
+// Drops the findings that the configuration's suppressions matching the file `path` (as shown)
+// cover: findings of their rules at or below their JSON pointer.
+void apply_config_suppressions(const std::string& path, const config::ConfigFile& config,
+                               std::vector<Diagnostic>& findings);
 
 // WF010 findings: suppressions written wrongly, naming no rule, or whose rules suppressed nothing.
 // A rule `could_run` rejects (it is disabled) is not reported unused: it may suppress something

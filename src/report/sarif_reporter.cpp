@@ -40,13 +40,27 @@ std::string_view problem_severity(Severity severity) {
   return severity == Severity::Info ? "recommendation" : level_of(severity);
 }
 
+// How often a rule's findings are real problems: error rules report what AWS rejects or what fails
+// every run; warnings and notes include judgement calls.
+std::string_view precision(Severity severity) {
+  switch (severity) {
+    case Severity::Error:
+      return "very-high";
+    case Severity::Warning:
+      return "high";
+    case Severity::Info:
+      return "medium";
+  }
+  return "high";
+}
+
 std::string rule_help_uri(std::string_view id) {
   return fmt::format("{}/blob/main/rules/{}.md", kInformationUri, id);
 }
 
 Json describe_rule(const RuleDescription& rule) {
   Json properties = {{"tags", rule.tags},
-                     {"precision", "very-high"},
+                     {"precision", precision(rule.severity)},
                      {"problem.severity", problem_severity(rule.severity)}};
   return {{"id", rule.id},
           {"name", rule.name},

@@ -41,6 +41,7 @@ TEST_F(CliWorkflowTest, RulesListsTheCatalogue) {
   const Json rules = Json::parse(json.out);
   ASSERT_EQ(rules.size(), 20u);
   EXPECT_EQ(rules[0]["id"], "LMB001");
+  EXPECT_EQ(rules[0]["kinds"], Json::array({"asl"}));
   EXPECT_FALSE(rules[0]["description"].get<std::string>().empty());
   EXPECT_EQ(Json::parse(wflint("rules --format json").out).size(), rules::all_rules().size());
   EXPECT_EQ(wflint("rules --select NOPE").exit_code, 2);

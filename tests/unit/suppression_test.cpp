@@ -177,6 +177,12 @@ States:
                 "WF010 wflint-disable-file names SSM101, but the file has no SSM101 finding"});
 }
 
+TEST(SuppressionTest, FilesThatAreNotWorkflowsAreLeftAlone) {
+  const std::string pipeline = "# wflint-disable-file LMB015\non: push\njobs: {}\n";
+  EXPECT_EQ(finding_positions(check_text("ci.yaml", pipeline, Origin::Walked)),
+            std::vector<std::string>{});
+}
+
 TEST(SuppressionTest, SyntaxErrorsAreNeverSuppressedNorSuppressionsJudged) {
   EXPECT_EQ(findings("a.yaml", "# wflint-disable-file WF001 LMB015\nStartAt: [\n"),
             std::vector<std::string>{"WF001 3:1"});
