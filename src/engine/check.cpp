@@ -187,6 +187,7 @@ FileReport check_source(std::unique_ptr<Source> source, Origin origin,
     std::vector<LoadedDocument> documents = load_documents(*source, syntax);
     DocumentChecker checker(options, report.diagnostics);
     std::vector<Suppression> suppressions;
+    const bool may_suppress = mentions_suppressions(source->text());
     for (const LoadedDocument& loaded : documents) {
       const Node* root = loaded.document->root();
       if (!root) {
@@ -202,9 +203,11 @@ FileReport check_source(std::unique_ptr<Source> source, Origin origin,
       checker.add_problems(loaded.problems, root);
       checker.run_rules(*loaded.document, kind);
       name_subjects(*root, std::span(report.diagnostics).subspan(first_finding));
-      std::vector<Suppression> in_fields = field_suppressions(*root, kind);
-      apply_suppressions(report.diagnostics, first_finding, in_fields);
-      std::move(in_fields.begin(), in_fields.end(), std::back_inserter(suppressions));
+      if (may_suppress) {
+        std::vector<Suppression> in_fields = field_suppressions(*root, kind);
+        apply_suppressions(report.diagnostics, first_finding, in_fields);
+        std::move(in_fields.begin(), in_fields.end(), std::back_inserter(suppressions));
+      }
       report.checked = true;
     }
     if (documents.empty() && explicit_file && options.filter.enabled("WF003")) {
@@ -215,7 +218,7 @@ FileReport check_source(std::unique_ptr<Source> source, Origin origin,
     }
     // A file nothing was checked in (not a workflow, met while walking) has nothing to suppress.
     const bool anything_checked = report.checked || !report.diagnostics.empty();
-    if (syntax == Syntax::Yaml && anything_checked) {
+    if (syntax == Syntax::Yaml && anything_checked && may_suppress) {
       std::vector<Suppression> in_comments = comment_suppressions(*source, documents);
       apply_suppressions(report.diagnostics, 0, in_comments);
       std::move(in_comments.begin(), in_comments.end(), std::back_inserter(suppressions));

@@ -92,6 +92,7 @@ std::vector<Directive> find_directives(std::string_view text) {
 // Whether `offset` of the document's source falls inside a scalar (a key or a value) of the tree:
 // the text of a string, not a comment.
 bool inside_scalar(const Node& root, uint32_t offset) {
+  if (offset < root.span().begin || offset >= root.span().end) return false;
   const Node* node = &root;
   for (;;) {
     if (!node->is_object() && !node->is_array())
@@ -244,6 +245,10 @@ std::string unused_message(const Suppression& suppression, const SuppressedRule&
 
 }  // namespace
 
+bool mentions_suppressions(std::string_view text) {
+  return text.find(kMarker) != std::string_view::npos;
+}
+
 std::vector<Suppression> comment_suppressions(const Source& source,
                                               const std::vector<LoadedDocument>& documents) {
   std::vector<Suppression> out;
@@ -278,7 +283,6 @@ std::vector<Suppression> comment_suppressions(const Source& source,
 std::vector<Suppression> field_suppressions(const Node& root, DocumentKind kind) {
   std::vector<Suppression> out;
   if (kind == DocumentKind::Unknown) return out;
-  if (root.source().text().find(kMarker) == std::string_view::npos) return out;
   collect_field_suppressions(root, kind == DocumentKind::Ssm ? "description" : "Comment", kind,
                              out);
   return out;

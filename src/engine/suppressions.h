@@ -40,6 +40,9 @@ struct Suppression {
   std::string misuse;  // set when the suppression cannot work as written: why, for WF010
 };
 
+// Whether `text` holds any suppression at all: a quick look before reading any.
+bool mentions_suppressions(std::string_view text);
+
 // The suppressions in the comments of a YAML file (not the text of its strings).
 std::vector<Suppression> comment_suppressions(const Source& source,
                                               const std::vector<LoadedDocument>& documents);
