@@ -202,18 +202,21 @@ SettingsResolver::Mode CheckCommand::config_mode() const {
 }
 
 InputList CheckCommand::collect(SettingsResolver& settings) const {
-  return collect_inputs(paths_.empty() ? std::vector<std::string>{"."} : paths_,
-                        [&](const std::string& path, bool directory) {
-                          return settings.resolve(path, directory).excluded;
-                        });
+  return collect_inputs(
+      paths_.empty() ? std::vector<std::string>{"."} : paths_,
+      [&](const std::string& directory) { return settings.resolve(directory, true).excluded; });
 }
 
 std::size_t CheckCommand::assign_settings(SettingsResolver& settings, InputList& inputs) const {
   std::size_t unconfigured = 0;
   std::erase_if(inputs.files, [&](InputFile& file) {
-    file.options = settings.options_for(file.path == "-" ? stdin_filename_ : file.path);
-    if (!file.options) ++unconfigured;
-    return file.options == nullptr;
+    const bool standard_input = file.path == "-";
+    const SettingsResolver::Resolution resolution =
+        settings.resolve(standard_input ? stdin_filename_ : file.path);
+    if (resolution.broken) ++unconfigured;
+    if (resolution.broken || (resolution.excluded && !standard_input)) return true;
+    file.options = &settings.options_of(resolution);
+    return false;
   });
   return unconfigured;
 }

@@ -36,8 +36,8 @@ class CheckCommand {
   CommandLineSettings command_line_settings() const;
   SettingsResolver::Mode config_mode() const;
   InputList collect(SettingsResolver& settings) const;
-  // Gives each input the options of its configuration; drops (and counts) those whose
-  // configuration has problems.
+  // Gives each input the options of its configuration; drops the files it excludes, and drops
+  // (and counts) those whose configuration has problems.
   std::size_t assign_settings(SettingsResolver& settings, InputList& inputs) const;
   std::unique_ptr<Reporter> make_reporter(std::ostream& out) const;
   Outcome check_and_report(const InputList& inputs, Baseline* baseline, Reporter& reporter) const;

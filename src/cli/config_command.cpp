@@ -8,6 +8,7 @@
 #include "cli/config_problems.h"
 #include "engine/settings.h"
 #include "rules/registry.h"
+#include "support/paths.h"
 #include "support/text.h"
 
 namespace wflint::cli {
@@ -120,8 +121,7 @@ int ConfigCommand::run() {
   print_rules(options);
   print_options(options);
   if (resolution.config) {
-    print_suppressions(*resolution.config,
-                       std::filesystem::absolute(file_, ec).lexically_normal().generic_string());
+    print_suppressions(*resolution.config, absolute_path(file_));
   }
   return kExitClean;
 }

@@ -11,6 +11,7 @@
 #include "rules/registry.h"
 #include "rules/rule_filter.h"
 #include "schema/json_schema.h"
+#include "support/paths.h"
 #include "support/text.h"
 
 namespace wflint::config {
@@ -279,10 +280,8 @@ std::optional<ConfigFile> parse_config(const Source& source, std::vector<ConfigP
   // An empty file sets nothing.
   std::optional<ConfigFile> config = root && !root->is_null() ? reader.read(*root) : ConfigFile{};
   if (config) {
-    std::error_code ec;
-    const fs::path absolute = fs::absolute(source.path(), ec);
-    config->path = absolute.lexically_normal().generic_string();
-    config->directory = absolute.parent_path().lexically_normal().generic_string();
+    config->path = absolute_path(source.path());
+    config->directory = fs::path(config->path).parent_path().generic_string();
   }
   return config;
 }

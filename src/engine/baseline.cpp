@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "support/paths.h"
+
 namespace wflint {
 namespace {
 
@@ -17,15 +19,12 @@ using Json = nlohmann::ordered_json;
 constexpr int kFormatVersion = 1;
 
 std::string absolute_directory_of(const std::string& file) {
-  std::error_code ec;
-  return fs::absolute(file, ec).lexically_normal().parent_path().generic_string();
+  return fs::path(absolute_path(file)).parent_path().generic_string();
 }
 
 // `path` (as wflint shows it) relative to `directory`, '/'-separated.
 std::string relative_to(const std::string& path, const std::string& directory) {
-  std::error_code ec;
-  const fs::path absolute = fs::absolute(path, ec).lexically_normal();
-  return absolute.lexically_relative(directory).generic_string();
+  return fs::path(absolute_path(path)).lexically_relative(directory).generic_string();
 }
 
 Baseline::Entry entry_of(const std::string& file, const Diagnostic& finding) {

@@ -34,7 +34,7 @@ std::string display(const fs::path& path) {
   return text;
 }
 
-void walk_directory(const fs::path& root, const PathFilter& excluded, InputList& out) {
+void walk_directory(const fs::path& root, const DirectoryFilter& excluded, InputList& out) {
   std::error_code ec;
   fs::recursive_directory_iterator it(root, fs::directory_options::none, ec);
   if (ec) {
@@ -52,12 +52,11 @@ void walk_directory(const fs::path& root, const PathFilter& excluded, InputList&
     const fs::directory_entry& entry = *it;
     std::error_code type_ec;
     if (entry.is_directory(type_ec)) {
-      if (is_skipped_directory(entry.path()) || (excluded && excluded(display(entry.path()), true)))
+      if (is_skipped_directory(entry.path()) || (excluded && excluded(display(entry.path()))))
         it.disable_recursion_pending();
       continue;
     }
     if (!has_workflow_extension(entry.path()) || is_config_file(entry.path())) continue;
-    if (excluded && excluded(display(entry.path()), false)) continue;
     if (entry.is_symlink(type_ec) && !entry.exists(type_ec)) {
       out.errors.push_back(
           {display(entry.path()),
@@ -72,7 +71,7 @@ void walk_directory(const fs::path& root, const PathFilter& excluded, InputList&
 
 }  // namespace
 
-InputList collect_inputs(const std::vector<std::string>& paths, const PathFilter& excluded) {
+InputList collect_inputs(const std::vector<std::string>& paths, const DirectoryFilter& excluded) {
   InputList out;
   for (const std::string& arg : paths) {
     if (arg == "-") {
@@ -84,8 +83,7 @@ InputList collect_inputs(const std::vector<std::string>& paths, const PathFilter
     if (fs::is_directory(status)) {
       walk_directory(arg, excluded, out);
     } else if (fs::exists(status)) {
-      if (!excluded || !excluded(display(arg), false))
-        out.files.push_back(InputFile{display(arg), Origin::Explicit});
+      out.files.push_back(InputFile{display(arg), Origin::Explicit});
     } else {
       out.errors.push_back({arg, fmt::format("{}: no such file or directory", arg)});
     }

@@ -26,12 +26,13 @@ struct InputList {
   std::vector<InputError> errors;
 };
 
-// Whether a path (as shown, `directory` or a file) is left out of the run.
-using PathFilter = std::function<bool(const std::string& path, bool directory)>;
+// Whether a directory met while walking (as shown) is left out, with everything below it.
+using DirectoryFilter = std::function<bool(const std::string& directory)>;
 
 // Expands the paths given on the command line: files as they are, directories walked recursively
-// for *.json, *.yaml and *.yml (skipping .git, node_modules and build directories, and what
-// `excluded` leaves out).
-InputList collect_inputs(const std::vector<std::string>& paths, const PathFilter& excluded = {});
+// for *.json, *.yaml and *.yml (skipping .git, node_modules and build directories, and those
+// `excluded` leaves out). Files are judged later, with the rest of their settings.
+InputList collect_inputs(const std::vector<std::string>& paths,
+                         const DirectoryFilter& excluded = {});
 
 }  // namespace wflint

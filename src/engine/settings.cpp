@@ -4,17 +4,13 @@
 #include <system_error>
 
 #include "rules/registry.h"
+#include "support/paths.h"
 
 namespace wflint {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string absolute_path(const std::string& path) {
-  std::error_code ec;
-  return fs::absolute(path, ec).lexically_normal().generic_string();
-}
 
 void apply_severities(const std::vector<config::SeveritySetting>& settings, CheckOptions& out) {
   for (const config::SeveritySetting& setting : settings) {
@@ -127,12 +123,6 @@ const CheckOptions& SettingsResolver::options_of(const Resolution& resolution) {
   options.filter.apply(command_line_.select, command_line_.ignore);
   if (command_line_.sfn_type) options.sfn_type = command_line_.sfn_type;
   return options;
-}
-
-const CheckOptions* SettingsResolver::options_for(const std::string& path) {
-  const Resolution resolution = resolve(path);
-  if (resolution.broken) return nullptr;
-  return &options_of(resolution);
 }
 
 }  // namespace wflint

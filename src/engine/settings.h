@@ -43,8 +43,8 @@ class SettingsResolver {
   };
   // `path` as shown to the user: relative to the current directory, or absolute.
   Resolution resolve(const std::string& path, bool directory = false);
-  // The options for the file `path`; nullptr when its configuration has problems.
-  const CheckOptions* options_for(const std::string& path);
+  // The options of a resolved path that is not broken: computed once per configuration and set of
+  // overrides.
   const CheckOptions& options_of(const Resolution& resolution);
 
   // Problems of every configuration file read so far, each once.

@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <filesystem>
 
 #include "rules/registry.h"
 #include "rules/rule_filter.h"
+#include "support/paths.h"
 #include "support/text.h"
 
 namespace wflint {
@@ -309,9 +309,7 @@ void apply_suppressions(std::vector<Diagnostic>& findings, std::size_t first,
 void apply_config_suppressions(const std::string& path, const config::ConfigFile& config,
                                std::vector<Diagnostic>& findings) {
   if (config.suppressions.empty()) return;
-  std::error_code ec;
-  const std::optional<std::string> relative =
-      config.relative_path(std::filesystem::absolute(path, ec).lexically_normal().generic_string());
+  const std::optional<std::string> relative = config.relative_path(absolute_path(path));
   if (!relative) return;
   std::vector<const config::Suppression*> matching;
   for (const config::Suppression& suppression : config.suppressions) {

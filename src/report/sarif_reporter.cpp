@@ -3,13 +3,13 @@
 #include <fmt/format.h>
 
 #include <cctype>
-#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
 #include "report/markdown_text.h"
 #include "report/reporter.h"
 #include "report/source_path.h"
+#include "support/paths.h"
 
 namespace wflint {
 namespace {
@@ -156,10 +156,6 @@ class SarifReporter final : public Reporter {
     const std::string relative = path_under_root(path, root_);
     if (!relative.empty()) return {{"uri", percent_encode_path(relative)}, {"uriBaseId", kRootId}};
     return {{"uri", "file://" + percent_encode_path(absolute_path(path))}};
-  }
-
-  static std::string absolute_path(const std::string& path) {
-    return std::filesystem::absolute(path).lexically_normal().generic_string();
   }
 
   static Json region(const Location& loc) {

@@ -5,14 +5,17 @@
 #include <filesystem>
 #include <system_error>
 
+#include "support/paths.h"
+
 namespace wflint {
 
 namespace fs = std::filesystem;
 
 std::string path_under_root(std::string_view path, const SourceRoot& root) {
+  // Symbolic links resolved, as GitHub code scanning asks of SARIF paths.
   std::error_code ec;
-  fs::path absolute = fs::weakly_canonical(fs::absolute(fs::path(path), ec), ec);
-  if (ec) absolute = fs::absolute(fs::path(path)).lexically_normal();
+  fs::path absolute = fs::weakly_canonical(fs::path(absolute_path(path)), ec);
+  if (ec) absolute = absolute_path(path);
   const fs::path relative = absolute.lexically_relative(fs::path(root.directory));
   if (relative.empty() || *relative.begin() == "." || *relative.begin() == "..") return {};
   return relative.generic_string();

@@ -119,6 +119,12 @@ TEST(ConfigFileTest, WrongShapesAndSyntaxErrors) {
                 ".wflint.yaml:3:1: a configuration file holds one YAML document, not several"});
 }
 
+// The options a file is checked with; nullptr when its configuration has problems.
+const CheckOptions* options_for(SettingsResolver& settings, const std::string& path) {
+  const SettingsResolver::Resolution resolution = settings.resolve(path);
+  return resolution.broken ? nullptr : &settings.options_of(resolution);
+}
+
 // A repository in a temporary directory: a git root with configuration files in it.
 class SettingsTest : public ::testing::Test {
  protected:
@@ -139,8 +145,8 @@ TEST_F(SettingsTest, TheNearestConfigurationGovernsAndFilesAreNotMerged) {
   write(".wflint.yaml", "ignore: [ASL204]\n");
   write("team/.wflint.yaml", "ignore: [LMB015]\n");
   SettingsResolver settings({}, SettingsResolver::Mode::Discover);
-  const CheckOptions* top = settings.options_for(path("flows/a.json"));
-  const CheckOptions* team = settings.options_for(path("team/deep/b.json"));
+  const CheckOptions* top = options_for(settings, path("flows/a.json"));
+  const CheckOptions* team = options_for(settings, path("team/deep/b.json"));
   ASSERT_TRUE(top && team);
   EXPECT_FALSE(top->filter.enabled("ASL204"));
   EXPECT_TRUE(top->filter.enabled("LMB015"));
@@ -168,8 +174,8 @@ overrides:
     severity: {missing-lambda-retry: info}
 )");
   SettingsResolver settings({}, SettingsResolver::Mode::Discover);
-  const CheckOptions* plain = settings.options_for(path("a.json"));
-  const CheckOptions* express = settings.options_for(path("express/b.json"));
+  const CheckOptions* plain = options_for(settings, path("a.json"));
+  const CheckOptions* express = options_for(settings, path("express/b.json"));
   ASSERT_TRUE(plain && express);
   EXPECT_EQ(plain->sfn_type, StateMachineType::Standard);
   EXPECT_EQ(express->sfn_type, StateMachineType::Express);
@@ -183,7 +189,7 @@ overrides:
   command_line.select = std::vector<std::string>{"ASL"};
   command_line.sfn_type = StateMachineType::Standard;
   SettingsResolver overridden(command_line, SettingsResolver::Mode::Discover);
-  const CheckOptions* cli = overridden.options_for(path("express/b.json"));
+  const CheckOptions* cli = options_for(overridden, path("express/b.json"));
   ASSERT_TRUE(cli);
   EXPECT_TRUE(cli->filter.enabled("ASL204"));  // --select replaces what the file selected
   EXPECT_FALSE(cli->filter.enabled("LMB015"));
@@ -203,19 +209,19 @@ TEST_F(SettingsTest, GivenAndNoConfiguration) {
   write(".wflint.yaml", "ignore: [ASL204]\n");
   write("other.yaml", "ignore: [LMB015]\n");
   SettingsResolver given({}, SettingsResolver::Mode::Given, path("other.yaml"));
-  const CheckOptions* options = given.options_for(path("x.json"));
+  const CheckOptions* options = options_for(given, path("x.json"));
   ASSERT_TRUE(options);
   EXPECT_TRUE(options->filter.enabled("ASL204"));
   EXPECT_FALSE(options->filter.enabled("LMB015"));
   SettingsResolver none({}, SettingsResolver::Mode::None);
-  EXPECT_TRUE(none.options_for(path("x.json"))->filter.enabled("ASL204"));
+  EXPECT_TRUE(options_for(none, path("x.json"))->filter.enabled("ASL204"));
 }
 
 TEST_F(SettingsTest, FilesUnderABrokenConfigurationGetNoOptions) {
   write(".wflint.yaml", "ignore: [NOPE]\n");
   SettingsResolver settings({}, SettingsResolver::Mode::Discover);
-  EXPECT_EQ(settings.options_for(path("a.json")), nullptr);
-  EXPECT_EQ(settings.options_for(path("b.json")), nullptr);
+  EXPECT_EQ(options_for(settings, path("a.json")), nullptr);
+  EXPECT_EQ(options_for(settings, path("b.json")), nullptr);
   EXPECT_EQ(settings.problems().size(), 1u);  // read once
 }
 
@@ -238,7 +244,7 @@ options:
 severity: {LMB015: error}
 )");
   SettingsResolver settings({}, SettingsResolver::Mode::Discover);
-  const CheckOptions* options = settings.options_for(path("a.json"));
+  const CheckOptions* options = options_for(settings, path("a.json"));
   ASSERT_TRUE(options);
   const FileReport report =
       testing::check_text(path("a.json"), kLambdaTask, Origin::Explicit, *options);
@@ -257,7 +263,7 @@ TEST_F(SettingsTest, StateDataBudgetBelowTheLimit) {
   const std::string machine = R"({"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": ")" +
                               std::string(200, 'x') + R"(", "End": true}}})";
   const FileReport report = testing::check_text(path("a.json"), machine, Origin::Explicit,
-                                                *settings.options_for(path("a.json")));
+                                                *options_for(settings, path("a.json")));
   ASSERT_EQ(testing::rule_ids(report), std::vector<std::string>{"LMB006"});
   EXPECT_EQ(report.diagnostics[0].message,
             "Result is 202 bytes of JSON, over the 100-byte budget set for LMB006 in the "
@@ -282,7 +288,7 @@ suppressions:
   SettingsResolver settings({}, SettingsResolver::Mode::Discover);
   const auto findings_in = [&](const std::string& name) {
     return testing::finding_positions(testing::check_text(path(name), machine, Origin::Explicit,
-                                                          *settings.options_for(path(name))));
+                                                          *options_for(settings, path(name))));
   };
   EXPECT_EQ(findings_in("flows/a.json"), std::vector<std::string>{"LMB015 5:43"});
   EXPECT_EQ(findings_in("elsewhere/a.json"),
