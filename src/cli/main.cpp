@@ -5,6 +5,7 @@
 #include "cli/config_command.h"
 #include "cli/explain_command.h"
 #include "cli/rules_command.h"
+#include "cli/run_command.h"
 #include "cli/version.h"
 
 int main(int argc, char** argv) {
@@ -18,6 +19,7 @@ int main(int argc, char** argv) {
   wflint::cli::RulesCommand rules(app);
   wflint::cli::ExplainCommand explain(app);
   wflint::cli::ConfigCommand config(app);
+  wflint::cli::RunCommand run(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -28,5 +30,6 @@ int main(int argc, char** argv) {
   if (rules.parsed()) return rules.run();
   if (explain.parsed()) return explain.run();
   if (config.parsed()) return config.run();
+  if (run.parsed()) return run.run();
   return wflint::cli::kExitUsage;
 }

@@ -46,7 +46,8 @@ std::size_t serialized_size(const Json& value) {
     }
     case Json::value_t::array: {
       std::size_t size = 2 + (value.empty() ? 0 : value.size() - 1);
-      for (const auto& element : value) size += serialized_size(element);
+      for (const auto& element : value)
+        size += serialized_size(element);
       return size;
     }
     case Json::value_t::string:
@@ -73,12 +74,14 @@ Json from_node(const Node& node) {
   switch (node.kind()) {
     case NodeKind::Object: {
       Json object = Json::object();
-      for (const Node& member : node.children()) object[std::string(member.key())] = from_node(member);
+      for (const Node& member : node.children())
+        object[std::string(member.key())] = from_node(member);
       return object;
     }
     case NodeKind::Array: {
       Json array = Json::array();
-      for (const Node& element : node.children()) array.push_back(from_node(element));
+      for (const Node& element : node.children())
+        array.push_back(from_node(element));
       return array;
     }
     case NodeKind::String:

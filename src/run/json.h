@@ -1,11 +1,10 @@
 #pragma once
 
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <variant>
-
-#include <nlohmann/json.hpp>
 
 namespace wflint {
 class Node;
@@ -23,14 +22,16 @@ struct RunError {
   std::string error;
   std::string cause;
   bool cause_set = true;
+  bool error_set = true;   // false when a Fail state or SendTaskFailure gives no error
+  bool heartbeat = false;  // a heartbeat expired: also matches States.HeartbeatTimeout
 };
 
 // Either a value or the error that prevented it.
 template <typename T>
 class Outcome {
  public:
-  Outcome(T value) : state_(std::move(value)) {}            // NOLINT(google-explicit-constructor)
-  Outcome(RunError error) : state_(std::move(error)) {}     // NOLINT(google-explicit-constructor)
+  Outcome(T value) : state_(std::move(value)) {}         // NOLINT(google-explicit-constructor)
+  Outcome(RunError error) : state_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return state_.index() == 0; }
   T& value() { return std::get<0>(state_); }
