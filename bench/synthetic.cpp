@@ -55,3 +55,70 @@ std::string synthetic_state_machine(int states, Format format) {
 }
 
 }  // namespace wflint::bench
+
+namespace wflint::bench {
+
+namespace {
+
+std::string run_state(int i, int states) {
+  const std::string next = i + 1 < states ? fmt::format(R"("Next": "S{}")", i + 1)
+                                          : std::string(R"("End": true)");
+  switch (i % 3) {
+    case 0:
+      return fmt::format(
+          R"json("S{0}": {{"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+  "Parameters": {{"FunctionName": "step", "Payload": {{"order.$": "$.order", "n.$": "$.n"}}}},
+  "ResultSelector": {{"ok.$": "$.Payload.ok"}}, "ResultPath": "$.last",
+  "Retry": [{{"ErrorEquals": ["Lambda.ServiceException"], "MaxAttempts": 2}}], {1}}})json",
+          i, next);
+    case 1:
+      return fmt::format(
+          R"json("S{0}": {{"Type": "Pass", "Parameters": {{"order.$": "$.order", "last.$": "$.last",
+  "n.$": "States.MathAdd($.n, 1)", "label.$": "States.Format('step {{}} of {{}}', $.n, $.order.id)"}}, {1}}})json",
+          i, next);
+    default:
+      return fmt::format(
+          R"json("S{0}": {{"Type": "Choice", "Choices": [{{"Variable": "$.n", "NumericGreaterThanEquals": 0, {1}}}],
+  "Default": "Failed"}})json",
+          i, i + 1 < states ? fmt::format(R"("Next": "S{}")", i + 1) : std::string(R"("Next": "Done")"));
+  }
+}
+
+}  // namespace
+
+std::string synthetic_run_chain(int states) {
+  std::string out = R"({"StartAt": "S0", "States": {)";
+  for (int i = 0; i < states; ++i) out += run_state(i, states) + ",\n";
+  out += R"("Done": {"Type": "Succeed"}, "Failed": {"Type": "Fail", "Error": "Negative"}}})";
+  out += "\n";
+  return out;
+}
+
+std::string synthetic_run_mocks(int states, const std::string& name) {
+  std::string cases;
+  for (int i = 0; i < states; i += 3) {
+    cases += fmt::format(R"({}"S{}": "Step")", cases.empty() ? "" : ", ", i);
+  }
+  return fmt::format(
+      R"({{"StateMachines": {{"{}": {{"TestCases": {{"Bench": {{{}}}}}}}}},
+ "MockedResponses": {{"Step": {{"0": {{"Return": {{"StatusCode": 200, "Payload": {{"ok": true}}}}}}}}}}}})",
+      name, cases);
+}
+
+std::string synthetic_map(int items, std::string& input) {
+  input = R"({"items": [)";
+  for (int i = 0; i < items; ++i) input += i == 0 ? "0" : ",0";
+  input += "]}";
+  return R"json({"StartAt": "Each", "States": {"Each": {"Type": "Map", "ItemsPath": "$.items",
+  "ItemSelector": {"index.$": "$$.Map.Item.Index", "value.$": "$$.Map.Item.Value"},
+  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+    "StartAt": "Double", "States": {
+      "Double": {"Type": "Pass", "Parameters": {"index.$": "$.index", "sum.$": "States.MathAdd($.value, $.value)"}, "Next": "Check"},
+      "Check": {"Type": "Choice", "Choices": [{"Variable": "$.sum", "NumericEquals": 0, "Next": "Zero"}], "Default": "Other"},
+      "Zero": {"Type": "Succeed"}, "Other": {"Type": "Succeed"}}},
+  "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "results", "Prefix": "bench"}},
+  "End": true}}}
+)json";
+}
+
+}  // namespace wflint::bench

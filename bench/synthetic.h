@@ -11,3 +11,21 @@ enum class Format { Json, Yaml };
 std::string synthetic_state_machine(int states, Format format);
 
 }  // namespace wflint::bench
+
+namespace wflint::bench {
+
+// A state machine for `wflint run` of `states` states chained in a line, cycling through a Lambda
+// task (lambda:invoke, with ResultSelector, ResultPath and Retry), a Pass state computing with
+// paths and intrinsic functions, and a Choice. JSON.
+std::string synthetic_run_chain(int states);
+
+// The MockConfigFile that answers every task of synthetic_run_chain(states), under state machine
+// name `name`, test case "Bench".
+std::string synthetic_run_mocks(int states, const std::string& name);
+
+// A distributed Map over `items` integers given in the input ({"items": [0, 1, ...]}): each
+// iteration's input is selected with $$.Map.Item, then a Pass state and a Choice run; a
+// ResultWriter keeps the result small. The input is returned in `input`.
+std::string synthetic_map(int items, std::string& input);
+
+}  // namespace wflint::bench

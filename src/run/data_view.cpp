@@ -84,7 +84,7 @@ class TemplateEvaluator {
     }
     const std::string_view text = member.text();
     if (lang::looks_like_intrinsic(text)) {
-      IntrinsicEnvironment environment{view_.random};
+      IntrinsicEnvironment environment{view_.random, view_.data};
       return evaluate_intrinsic(text, lookup_in(view_), environment);
     }
     const lang::PathResult parsed = lang::parse_path(text);

@@ -460,7 +460,7 @@ Outcome<std::optional<std::string>> fail_field(Execution& execution, const Node&
   const DataView view = execution.view_of(input, variables);
   Json value;
   if (lang::looks_like_intrinsic(path->text())) {
-    IntrinsicEnvironment environment{&execution.random()};
+    IntrinsicEnvironment environment{&execution.random(), &input};
     auto computed = evaluate_intrinsic(path->text(), lookup_in(view), environment);
     if (!computed.ok()) return std::move(computed.error());
     value = std::move(computed.value());
