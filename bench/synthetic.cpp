@@ -61,8 +61,8 @@ namespace wflint::bench {
 namespace {
 
 std::string run_state(int i, int states) {
-  const std::string next = i + 1 < states ? fmt::format(R"("Next": "S{}")", i + 1)
-                                          : std::string(R"("End": true)");
+  const std::string next =
+      i + 1 < states ? fmt::format(R"("Next": "S{}")", i + 1) : std::string(R"("End": true)");
   switch (i % 3) {
     case 0:
       return fmt::format(
@@ -80,7 +80,9 @@ std::string run_state(int i, int states) {
       return fmt::format(
           R"json("S{0}": {{"Type": "Choice", "Choices": [{{"Variable": "$.n", "NumericGreaterThanEquals": 0, {1}}}],
   "Default": "Failed"}})json",
-          i, i + 1 < states ? fmt::format(R"("Next": "S{}")", i + 1) : std::string(R"("Next": "Done")"));
+          i,
+          i + 1 < states ? fmt::format(R"("Next": "S{}")", i + 1)
+                         : std::string(R"("Next": "Done")"));
   }
 }
 
@@ -88,7 +90,8 @@ std::string run_state(int i, int states) {
 
 std::string synthetic_run_chain(int states) {
   std::string out = R"({"StartAt": "S0", "States": {)";
-  for (int i = 0; i < states; ++i) out += run_state(i, states) + ",\n";
+  for (int i = 0; i < states; ++i)
+    out += run_state(i, states) + ",\n";
   out += R"("Done": {"Type": "Succeed"}, "Failed": {"Type": "Fail", "Error": "Negative"}}})";
   out += "\n";
   return out;
@@ -107,7 +110,8 @@ std::string synthetic_run_mocks(int states, const std::string& name) {
 
 std::string synthetic_map(int items, std::string& input) {
   input = R"({"items": [)";
-  for (int i = 0; i < items; ++i) input += i == 0 ? "0" : ",0";
+  for (int i = 0; i < items; ++i)
+    input += i == 0 ? "0" : ",0";
   input += "]}";
   return R"json({"StartAt": "Each", "States": {"Each": {"Type": "Map", "ItemsPath": "$.items",
   "ItemSelector": {"index.$": "$$.Map.Item.Index", "value.$": "$$.Map.Item.Value"},

@@ -54,12 +54,14 @@ bool RunCommand::prepare(run::RunOptions& options, std::optional<run::MockConfig
   options.input = std::move(input.value());
   options.state_machine_name =
       state_machine_name_.empty() ? run::state_machine_name_of(definition_) : state_machine_name_;
-  auto callback = run::parse_callback(callback_);
-  if (!callback.ok()) {
-    std::cerr << "wflint: " << callback.error().cause << '\n';
-    return false;
+  if (!callback_.empty()) {
+    auto callback = run::parse_callback(callback_);
+    if (!callback.ok()) {
+      std::cerr << "wflint: " << callback.error().cause << '\n';
+      return false;
+    }
+    options.callback = std::move(callback.value());
   }
-  options.callback = std::move(callback.value());
   if (!start_time_.empty()) {
     const auto start = run::parse_timestamp(start_time_);
     if (!start) {

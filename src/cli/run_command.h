@@ -29,7 +29,7 @@ class RunCommand {
   std::string test_case_;
   std::string state_machine_name_;
   std::string lambda_endpoint_;
-  std::string callback_ = "none";
+  std::string callback_;
   std::string format_ = "text";
   std::string start_time_;
   uint64_t seed_ = 0;

@@ -20,8 +20,11 @@ enum class RunStatus : uint8_t { Succeeded, Failed, TimedOut };
 std::string_view to_string(RunStatus status);
 
 // How a `.waitForTaskToken` task hears back when no mock answers for it (`--callback`).
+// A mocked `.waitForTaskToken` state's Return is the callback's output unless an answer is given:
+// then the Return is the Invoke response and the answer decides.
 struct CallbackAnswer {
   enum class Kind : uint8_t { None, Success, Failure };
+  bool given = false;                // set by --callback
   Kind kind = Kind::None;            // None: nobody calls back, so the heartbeat or a timeout fires
   Json output;                       // Success: SendTaskSuccess output
   std::optional<std::string> error;  // Failure: SendTaskFailure error and cause (each optional)

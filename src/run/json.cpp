@@ -66,7 +66,12 @@ Outcome<Json> parse_json(std::string_view text) {
   try {
     return Json::parse(text.begin(), text.end());
   } catch (const Json::parse_error& error) {
-    return RunError{"States.Runtime", fmt::format("not valid JSON: {}", error.what())};
+    // what() reads "[json.exception.parse_error.101] parse error at line 1, column 3: ...".
+    std::string_view why = error.what();
+    if (const auto start = why.find("parse error"); start != std::string_view::npos) {
+      why.remove_prefix(start);
+    }
+    return RunError{"States.Runtime", std::string(why)};
   }
 }
 

@@ -19,7 +19,7 @@ RunError usage(std::string message) {
 Outcome<Json> read_input_argument(std::string_view argument) {
   if (!argument.starts_with('@')) {
     auto parsed = parse_json(argument);
-    if (!parsed.ok()) return usage(fmt::format("--input is not JSON: {}", parsed.error().cause));
+    if (!parsed.ok()) return usage(fmt::format("--input is not JSON ({})", parsed.error().cause));
     return parsed;
   }
   std::string error;
@@ -40,6 +40,7 @@ std::string state_machine_name_of(std::string_view path) {
 
 Outcome<CallbackAnswer> parse_callback(std::string_view text) {
   CallbackAnswer answer;
+  answer.given = true;
   if (text == "none") return answer;
   if (text.starts_with("success:")) {
     auto output = parse_json(text.substr(8));

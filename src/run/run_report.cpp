@@ -19,13 +19,27 @@ const Json* event_payload(const HistoryEvent& event) {
   return nullptr;
 }
 
+// Virtual time since the execution started: "+0s", "+1.5s", "+2h0m3s".
+std::string elapsed_text(int64_t nanos) {
+  const int64_t millis = nanos / 1'000'000;
+  const int64_t seconds = millis / 1000;
+  if (seconds >= 3600) {
+    return fmt::format("+{}h{}m{}s", seconds / 3600, seconds / 60 % 60, seconds % 60);
+  }
+  if (millis % 1000 == 0) return fmt::format("+{}s", seconds);
+  return fmt::format("+{:.3f}s", static_cast<double>(millis) / 1000.0);
+}
+
 std::string size_text(std::size_t bytes) {
   if (bytes < 10'000) return fmt::format("{} B", bytes);
   return fmt::format("{:.1f} KiB", static_cast<double>(bytes) / 1024.0);
 }
 
-// "executionFailedEventDetails" for "ExecutionFailed".
+// "executionFailedEventDetails" for "ExecutionFailed"; every state's Entered and Exited events
+// share "stateEnteredEventDetails" and "stateExitedEventDetails", as in AWS's history.
 std::string details_key(std::string_view type) {
+  if (type.ends_with("StateEntered")) return "stateEnteredEventDetails";
+  if (type.ends_with("StateExited")) return "stateExitedEventDetails";
   std::string key(type);
   if (!key.empty()) key[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(key[0])));
   return key + "EventDetails";
@@ -35,14 +49,19 @@ std::string details_key(std::string_view type) {
 
 void write_run_text(const RunResult& result, bool with_events, std::ostream& out) {
   if (with_events) {
-    out << fmt::format("{:>5}  {:<30} {:<28} {}\n", "id", "event", "state", "data");
+    out << fmt::format("{:>5}  {:<10} {:<30} {:<24} {}\n", "id", "time", "event", "state", "data");
+    const int64_t start = result.events.empty() ? 0 : result.events.front().timestamp_nanos;
     for (const HistoryEvent& event : result.events) {
       const Json* payload = event_payload(event);
       std::string data = payload ? size_text(payload->get_ref<const std::string&>().size()) : "";
       if (event.details.is_object() && event.details.contains("error")) {
         data = event.details["error"].get<std::string>();
       }
-      out << fmt::format("{:>5}  {:<30} {:<28} {}\n", event.id, event.type, event.state, data);
+      std::string line =
+          fmt::format("{:>5}  {:<10} {:<30} {:<24} {}", event.id,
+                      elapsed_text(event.timestamp_nanos - start), event.type, event.state, data);
+      line.erase(line.find_last_not_of(' ') + 1);
+      out << line << '\n';
     }
     out << '\n';
   }

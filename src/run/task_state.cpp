@@ -250,6 +250,30 @@ Outcome<Json> Execution::task_result(const StateEntry& entry, const Json& effect
     return result;
   };
 
+  // .waitForTaskToken: the invocation only hands the token over; the result is the callback's.
+  auto await_callback = [&](Json submitted) -> Outcome<Json> {
+    emit("TaskSubmitted", entry.name, details({{"output", to_text(submitted)}}));
+    const CallbackAnswer& callback = options_.callback;
+    if (callback.kind == CallbackAnswer::Kind::Success) return succeed(callback.output);
+    if (callback.kind == CallbackAnswer::Kind::Failure) {
+      RunError failure;
+      failure.error = callback.error.value_or("");
+      failure.error_set = callback.error.has_value();
+      failure.cause = callback.cause.value_or("");
+      failure.cause_set = callback.cause.has_value();
+      return fail(std::move(failure));
+    }
+    const int64_t timeout = seconds_field(state, "TimeoutSeconds", effective_input,
+                                          kDefaultTaskTimeoutSeconds, *this, variables);
+    const int64_t heartbeat =
+        seconds_field(state, "HeartbeatSeconds", effective_input, timeout, *this, variables);
+    auto waited = elapse(std::min(timeout, heartbeat) * kNanosPerSecond);
+    if (!waited.ok()) return std::move(waited.error());
+    RunError timed_out{"States.Timeout", ""};
+    timed_out.heartbeat = heartbeat < timeout;
+    return fail(std::move(timed_out));
+  };
+
   // A mocked state answers from the MockConfigFile, call by call.
   if (options_.mocks != nullptr && options_.mocks->responses_for(entry.name) != nullptr) {
     const uint32_t call = next_mock_call(entry.name);
@@ -261,6 +285,9 @@ Outcome<Json> Execution::task_result(const StateEntry& entry, const Json& effect
                                                  options_.mocks->response_name(entry.name), call)});
     }
     if (response->throws) return fail(RunError{response->error, response->cause});
+    if (target.wait_for_token && options_.callback.given) {
+      return await_callback(response->returned);
+    }
     if (target.legacy_lambda) {
       auto result = legacy_mock_result(response->returned);
       if (!result.ok()) return fail(std::move(result.error()));
@@ -307,27 +334,7 @@ Outcome<Json> Execution::task_result(const StateEntry& entry, const Json& effect
   Json envelope = invoke_envelope(response, now_, random_);
   if (!target.wait_for_token) return succeed(std::move(envelope));
 
-  // .waitForTaskToken: the invocation only hands the token over; the result is the callback's.
-  emit("TaskSubmitted", entry.name, details({{"output", to_text(envelope)}}));
-  const CallbackAnswer& callback = options_.callback;
-  if (callback.kind == CallbackAnswer::Kind::Success) return succeed(callback.output);
-  if (callback.kind == CallbackAnswer::Kind::Failure) {
-    RunError failure;
-    failure.error = callback.error.value_or("");
-    failure.error_set = callback.error.has_value();
-    failure.cause = callback.cause.value_or("");
-    failure.cause_set = callback.cause.has_value();
-    return fail(std::move(failure));
-  }
-  const int64_t timeout = seconds_field(state, "TimeoutSeconds", effective_input,
-                                        kDefaultTaskTimeoutSeconds, *this, variables);
-  const int64_t heartbeat =
-      seconds_field(state, "HeartbeatSeconds", effective_input, timeout, *this, variables);
-  auto waited = elapse(std::min(timeout, heartbeat) * kNanosPerSecond);
-  if (!waited.ok()) return std::move(waited.error());
-  RunError timed_out{"States.Timeout", ""};
-  timed_out.heartbeat = heartbeat < timeout;
-  return fail(std::move(timed_out));
+  return await_callback(std::move(envelope));
 }
 
 }  // namespace wflint::run
