@@ -57,8 +57,12 @@ std::size_t serialized_size(const Json& value) {
     case Json::value_t::null:
     case Json::value_t::discarded:
       return 4;
+    case Json::value_t::number_integer:
+      return fmt::formatted_size("{}", value.get<int64_t>());
+    case Json::value_t::number_unsigned:
+      return fmt::formatted_size("{}", value.get<uint64_t>());
     default:
-      return value.dump().size();  // numbers: their shortest round-trip spelling
+      return value.dump().size();  // floats: their shortest round-trip spelling
   }
 }
 

@@ -178,17 +178,188 @@ Outcome<Json> legacy_mock_result(const Json& returned) {
   return payload;
 }
 
-int64_t seconds_field(const Node& state, const char* field, const Json& input, int64_t fallback,
-                      Execution& execution, Variables& variables) {
-  if (const Node* value = state.find(field); value && value->number()) {
-    return static_cast<int64_t>(*value->number());
+}  // namespace
+
+namespace {
+
+// One attempt of a Task state: its history events, and where its result comes from (a mock, a
+// Lambda invocation, a callback).
+class TaskAttempt {
+ public:
+  TaskAttempt(Execution& execution, const StateEntry& entry, const TaskTarget& target,
+              const Json& effective_input, Variables& variables)
+      : execution_(execution),
+        entry_(entry),
+        target_(target),
+        effective_input_(effective_input),
+        variables_(variables),
+        event_prefix_(target.legacy_lambda ? "LambdaFunction" : "Task") {}
+
+  Outcome<Json> run(const Json& parameters) {
+    scheduled(parameters);
+    const TestCaseMocks* mocks = execution_.options().mocks;
+    if (mocks != nullptr && mocks->responses_for(entry_.name) != nullptr) {
+      return mocked(*mocks->responses_for(entry_.name), mocks->response_name(entry_.name));
+    }
+    if (mocks != nullptr && !mocks->response_name(entry_.name).empty()) {
+      return RunError{"wflint.NotMocked",
+                      fmt::format("State '{}' is mocked with '{}', which the mock file does not "
+                                  "define.",
+                                  entry_.name, mocks->response_name(entry_.name))};
+    }
+    return invoked(parameters);
   }
-  if (const Node* path = state.find(std::string(field) + "Path")) {
-    auto read = read_reference_path(path->text(), execution.view_of(input, variables));
-    if (read.ok() && read.value().is_number()) return read.value().get<int64_t>();
+
+ private:
+  // The event's details: the resource it names, and `extra`.
+  Json details(std::initializer_list<std::pair<const char*, Json>> extra) const {
+    if (!execution_.recording()) return Json();
+    Json event = Json::object();
+    if (target_.legacy_lambda) {
+      event["resource"] = target_.resource_text;
+    } else {
+      event["resourceType"] = target_.resource_type;
+      event["resource"] = target_.resource_name;
+    }
+    for (const auto& [key, value] : extra)
+      event[key] = value;
+    return event;
   }
-  return fallback;
-}
+
+  void scheduled(const Json& parameters) {
+    execution_.emit(event_prefix_ + "Scheduled", entry_.name,
+                    details({{target_.legacy_lambda ? "input" : "parameters", to_text(parameters)},
+                             {"region", execution_.options().region}}));
+    execution_.emit(event_prefix_ + "Started", entry_.name, details({}));
+  }
+
+  Outcome<Json> fail(RunError error) {
+    if (!is_uncatchable(error)) {
+      const char* outcome = error.error == "States.Timeout" ? "TimedOut" : "Failed";
+      execution_.emit(event_prefix_ + outcome, entry_.name,
+                      details({{"error", error.error}, {"cause", error.cause}}));
+    }
+    return error;
+  }
+
+  Outcome<Json> succeed(Json result) {
+    if (serialized_size(result) > kDataLimitBytes) {
+      return fail(data_limit_exceeded(target_.limit_label()));
+    }
+    execution_.emit(event_prefix_ + "Succeeded", entry_.name,
+                    details({{"output", to_text(result)}}));
+    return result;
+  }
+
+  // A MockConfigFile answer, call by call (retries and Map iterations consume numbers).
+  Outcome<Json> mocked(const MockedResponses& responses, std::string_view response_name) {
+    const uint32_t call = execution_.next_mock_call(entry_.name);
+    const MockResponse* response = responses.at(call);
+    if (response == nullptr) {
+      return Execution::located(
+          entry_, RunError{"States.Runtime",
+                           fmt::format("The mocked response '{}' has no answer for call #{} "
+                                       "(counting from 0) of this state.",
+                                       response_name, call)});
+    }
+    if (response->throws) return fail(RunError{response->error, response->cause});
+    if (target_.wait_for_token && execution_.options().callback.given) {
+      return await_callback(response->returned);
+    }
+    if (!target_.legacy_lambda) return succeed(response->returned);
+    auto result = legacy_mock_result(response->returned);
+    if (!result.ok()) return fail(std::move(result.error()));
+    return succeed(std::move(result.value()));
+  }
+
+  // A real invocation through the LambdaInvoker (--lambda-endpoint).
+  Outcome<Json> invoked(const Json& parameters) {
+    if (!target_.legacy_lambda && !target_.lambda_invoke) {
+      return RunError{"wflint.NotMocked",
+                      fmt::format("State '{}' calls {}, which wflint run executes only when it is "
+                                  "mocked: add it to the mock file's test case.",
+                                  entry_.name, target_.resource_text)};
+    }
+    LambdaInvoker* lambda = execution_.options().lambda;
+    if (lambda == nullptr) {
+      return RunError{"wflint.NotMocked",
+                      fmt::format("State '{}' invokes a Lambda function that no mock answers: mock "
+                                  "it (--mock-config/--test-case) or give --lambda-endpoint.",
+                                  entry_.name)};
+    }
+    auto request = lambda_request(parameters);
+    if (!request.ok()) return Execution::located(entry_, std::move(request.error()));
+    const LambdaResult answer = lambda->invoke(request.value());
+    if (const auto* refused = std::get_if<LambdaServiceError>(&answer)) {
+      return fail(service_error(*refused));
+    }
+    const auto& response = std::get<LambdaResponse>(answer);
+    if (!response.function_error.empty()) {
+      return fail(function_error(response.payload, !target_.legacy_lambda));
+    }
+    if (target_.legacy_lambda) return succeed(parse_payload(response.payload));
+    Json envelope = invoke_envelope(response, execution_.now(), execution_.random());
+    if (!target_.wait_for_token) return succeed(std::move(envelope));
+    return await_callback(std::move(envelope));
+  }
+
+  Outcome<LambdaRequest> lambda_request(const Json& parameters) const {
+    if (!target_.legacy_lambda) return invoke_request(parameters);
+    LambdaRequest request;
+    request.function_name = target_.resource_text;
+    request.payload = to_text(parameters);
+    return request;
+  }
+
+  // .waitForTaskToken: the invocation only handed the token over; the result is the callback's.
+  Outcome<Json> await_callback(const Json& submitted) {
+    execution_.emit("TaskSubmitted", entry_.name, details({{"output", to_text(submitted)}}));
+    const CallbackAnswer& callback = execution_.options().callback;
+    if (callback.kind == CallbackAnswer::Kind::Success) return succeed(callback.output);
+    if (callback.kind == CallbackAnswer::Kind::Failure) {
+      RunError failure;
+      failure.error = callback.error.value_or("");
+      failure.error_set = callback.error.has_value();
+      failure.cause = callback.cause.value_or("");
+      failure.cause_set = callback.cause.has_value();
+      return fail(std::move(failure));
+    }
+    return time_out();
+  }
+
+  // Nobody calls back: the heartbeat or the task's timeout fires, unless the execution's own
+  // limit comes first.
+  Outcome<Json> time_out() {
+    const Node& state = *entry_.state;
+    const int64_t timeout = seconds_field(state, "TimeoutSeconds", kDefaultTaskTimeoutSeconds);
+    const int64_t heartbeat = seconds_field(state, "HeartbeatSeconds", timeout);
+    auto waited = execution_.elapse(std::min(timeout, heartbeat) * kNanosPerSecond);
+    if (!waited.ok()) return std::move(waited.error());
+    RunError timed_out{"States.Timeout", ""};
+    timed_out.heartbeat = heartbeat < timeout;
+    return fail(std::move(timed_out));
+  }
+
+  // TimeoutSeconds or HeartbeatSeconds, given literally or through their ...Path twin.
+  int64_t seconds_field(const Node& state, const char* field, int64_t fallback) const {
+    if (const Node* value = state.find(field); value && value->number()) {
+      return static_cast<int64_t>(*value->number());
+    }
+    if (const Node* path = state.find(std::string(field) + "Path")) {
+      auto read =
+          read_reference_path(path->text(), execution_.view_of(effective_input_, variables_));
+      if (read.ok() && read.value().is_number()) return read.value().get<int64_t>();
+    }
+    return fallback;
+  }
+
+  Execution& execution_;
+  const StateEntry& entry_;
+  const TaskTarget& target_;
+  const Json& effective_input_;
+  Variables& variables_;
+  std::string event_prefix_;
+};
 
 }  // namespace
 
@@ -196,11 +367,8 @@ Outcome<Json> Execution::task_result(const StateEntry& entry, const Json& effect
                                      Variables& variables) {
   const Node& state = *entry.state;
   const TaskTarget target = target_of(state);
-  std::string token;
-  if (target.wait_for_token) {
-    token = random_hex(random_, 4);
-    context_["Task"] = Json{{"Token", token}};
-  }
+  // $$.Task.Token exists only while a callback task's Parameters are evaluated.
+  if (target.wait_for_token) context_["Task"] = Json{{"Token", random_hex(random_, 4)}};
   Json parameters = effective_input;
   if (const Node* template_node = state.find("Parameters")) {
     auto made = apply_template(*template_node, view_of(effective_input, variables));
@@ -211,130 +379,7 @@ Outcome<Json> Execution::task_result(const StateEntry& entry, const Json& effect
     parameters = std::move(made.value());
   }
   context_.erase("Task");
-
-  const std::string type_prefix = target.legacy_lambda ? "LambdaFunction" : "Task";
-  Json base = Json::object();
-  if (recording()) {
-    if (target.legacy_lambda) {
-      base["resource"] = target.resource_text;
-    } else {
-      base["resourceType"] = target.resource_type;
-      base["resource"] = target.resource_name;
-    }
-  }
-  auto details = [&](std::initializer_list<std::pair<const char*, Json>> extra) {
-    if (!recording()) return Json();
-    Json event = base;
-    for (const auto& [key, value] : extra)
-      event[key] = value;
-    return event;
-  };
-  emit(type_prefix + "Scheduled", entry.name,
-       details({{target.legacy_lambda ? "input" : "parameters", to_text(parameters)},
-                {"region", options_.region}}));
-  emit(type_prefix + "Started", entry.name, details({}));
-
-  auto fail = [&](RunError error) -> Outcome<Json> {
-    if (!is_uncatchable(error)) {
-      Json fields = details({{"error", error.error}, {"cause", error.cause}});
-      emit(type_prefix + (error.error == "States.Timeout" ? "TimedOut" : "Failed"), entry.name,
-           std::move(fields));
-    }
-    return error;
-  };
-  auto succeed = [&](Json result) -> Outcome<Json> {
-    if (serialized_size(result) > kDataLimitBytes) {
-      return fail(data_limit_exceeded(target.limit_label()));
-    }
-    emit(type_prefix + "Succeeded", entry.name, details({{"output", to_text(result)}}));
-    return result;
-  };
-
-  // .waitForTaskToken: the invocation only hands the token over; the result is the callback's.
-  auto await_callback = [&](Json submitted) -> Outcome<Json> {
-    emit("TaskSubmitted", entry.name, details({{"output", to_text(submitted)}}));
-    const CallbackAnswer& callback = options_.callback;
-    if (callback.kind == CallbackAnswer::Kind::Success) return succeed(callback.output);
-    if (callback.kind == CallbackAnswer::Kind::Failure) {
-      RunError failure;
-      failure.error = callback.error.value_or("");
-      failure.error_set = callback.error.has_value();
-      failure.cause = callback.cause.value_or("");
-      failure.cause_set = callback.cause.has_value();
-      return fail(std::move(failure));
-    }
-    const int64_t timeout = seconds_field(state, "TimeoutSeconds", effective_input,
-                                          kDefaultTaskTimeoutSeconds, *this, variables);
-    const int64_t heartbeat =
-        seconds_field(state, "HeartbeatSeconds", effective_input, timeout, *this, variables);
-    auto waited = elapse(std::min(timeout, heartbeat) * kNanosPerSecond);
-    if (!waited.ok()) return std::move(waited.error());
-    RunError timed_out{"States.Timeout", ""};
-    timed_out.heartbeat = heartbeat < timeout;
-    return fail(std::move(timed_out));
-  };
-
-  // A mocked state answers from the MockConfigFile, call by call.
-  if (options_.mocks != nullptr && options_.mocks->responses_for(entry.name) != nullptr) {
-    const uint32_t call = next_mock_call(entry.name);
-    const MockResponse* response = options_.mocks->responses_for(entry.name)->at(call);
-    if (response == nullptr) {
-      return located(entry, RunError{"States.Runtime",
-                                     fmt::format("The mocked response '{}' has no answer for call "
-                                                 "#{} (counting from 0) of this state.",
-                                                 options_.mocks->response_name(entry.name), call)});
-    }
-    if (response->throws) return fail(RunError{response->error, response->cause});
-    if (target.wait_for_token && options_.callback.given) {
-      return await_callback(response->returned);
-    }
-    if (target.legacy_lambda) {
-      auto result = legacy_mock_result(response->returned);
-      if (!result.ok()) return fail(std::move(result.error()));
-      return succeed(std::move(result.value()));
-    }
-    return succeed(response->returned);
-  }
-  if (options_.mocks != nullptr && !options_.mocks->response_name(entry.name).empty()) {
-    return RunError{"wflint.NotMocked",
-                    fmt::format("State '{}' is mocked with '{}', which the mock file does not "
-                                "define.",
-                                entry.name, options_.mocks->response_name(entry.name))};
-  }
-
-  if (!target.legacy_lambda && !target.lambda_invoke) {
-    return RunError{"wflint.NotMocked",
-                    fmt::format("State '{}' calls {}, which wflint run executes only when it is "
-                                "mocked: add it to the mock file's test case.",
-                                entry.name, target.resource_text)};
-  }
-  if (options_.lambda == nullptr) {
-    return RunError{"wflint.NotMocked",
-                    fmt::format("State '{}' invokes a Lambda function that no mock answers: mock "
-                                "it (--mock-config/--test-case) or give --lambda-endpoint.",
-                                entry.name)};
-  }
-  LambdaRequest request;
-  if (target.legacy_lambda) {
-    request.function_name = target.resource_text;
-    request.payload = to_text(parameters);
-  } else {
-    auto made = invoke_request(parameters);
-    if (!made.ok()) return located(entry, std::move(made.error()));
-    request = std::move(made.value());
-  }
-  const LambdaResult answer = options_.lambda->invoke(request);
-  if (const auto* refused = std::get_if<LambdaServiceError>(&answer))
-    return fail(service_error(*refused));
-  const auto& response = std::get<LambdaResponse>(answer);
-  if (!response.function_error.empty()) {
-    return fail(function_error(response.payload, !target.legacy_lambda));
-  }
-  if (target.legacy_lambda) return succeed(parse_payload(response.payload));
-  Json envelope = invoke_envelope(response, now_, random_);
-  if (!target.wait_for_token) return succeed(std::move(envelope));
-
-  return await_callback(std::move(envelope));
+  return TaskAttempt(*this, entry, target, effective_input, variables).run(parameters);
 }
 
 }  // namespace wflint::run

@@ -1,0 +1,905 @@
+#include "run/mock_lambda_server.h"
+
+#include <fmt/format.h>
+#include <httplib.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <condition_variable>
+#include <csignal>
+#include <map>
+#include <mutex>
+#include <random>
+#include <thread>
+
+#include "load/loader.h"
+#include "load/node.h"
+#include "load/read_source.h"
+#include "support/source.h"
+
+namespace wflint::run {
+
+// ---------------------------------------------------------------------------------------------
+// The functions file
+
+namespace {
+
+constexpr std::string_view kResourceNotFound = "ResourceNotFoundException";
+constexpr std::string_view kTooManyRequests = "TooManyRequestsException";
+
+struct KnownError {
+  std::string_view code;
+  int status;
+};
+
+// §5.4 of ASL-SEMANTICS.md: the Invoke errors and their HTTP statuses.
+constexpr std::array kKnownErrors{
+    KnownError{"InvalidParameterValueException", 400},
+    KnownError{"InvalidRequestContentException", 400},
+    KnownError{"ModeNotSupportedException", 400},
+    KnownError{"NoPublishedVersionException", 400},
+    KnownError{"RecursiveInvocationException", 400},
+    KnownError{"SnapStartException", 400},
+    KnownError{"ValidationException", 400},
+    KnownError{"ServiceQuotaExceededException", 402},
+    KnownError{"EFSMountFailureException", 403},
+    KnownError{"ResourceNotFoundException", 404},
+    KnownError{"EFSMountConnectivityException", 408},
+    KnownError{"EFSMountTimeoutException", 408},
+    KnownError{"SnapStartTimeoutException", 408},
+    KnownError{"ResourceConflictException", 409},
+    KnownError{"SnapStartNotReadyException", 409},
+    KnownError{"EFSIOException", 410},
+    KnownError{"RequestTooLargeException", 413},
+    KnownError{"SerializedRequestEntityTooLargeException", 413},
+    KnownError{"UnsupportedMediaTypeException", 415},
+    KnownError{"TooManyRequestsException", 429},
+    KnownError{"ServiceException", 500},
+    KnownError{"ResourceNotReadyException", 502},
+    KnownError{"EC2AccessDeniedException", 502},
+    KnownError{"EC2ThrottledException", 502},
+    KnownError{"EC2UnexpectedException", 502},
+    KnownError{"ENILimitReachedException", 502},
+    KnownError{"InvalidRuntimeException", 502},
+    KnownError{"InvalidSecurityGroupIDException", 502},
+    KnownError{"InvalidSubnetIDException", 502},
+    KnownError{"InvalidZipFileException", 502},
+    KnownError{"KMSAccessDeniedException", 502},
+    KnownError{"KMSDisabledException", 502},
+    KnownError{"KMSInvalidStateException", 502},
+    KnownError{"KMSNotFoundException", 502},
+    KnownError{"SubnetIPAddressLimitReachedException", 502},
+};
+
+int default_status(std::string_view code) {
+  for (const KnownError& known : kKnownErrors)
+    if (known.code == code) return known.status;
+  return 500;
+}
+
+bool is_function_name(std::string_view name) {
+  if (name.empty() || name.size() > 140) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_';
+  });
+}
+
+// Turns the nodes of the functions file into MockLambdaFunctions; the first problem found stops
+// it and is kept, with its position, in error().
+class FunctionsReader {
+ public:
+  std::optional<MockLambdaFunctions> read(const Node& root) {
+    MockLambdaFunctions out;
+    if (!root.is_object())
+      return fail(root, "the functions file must be a mapping with 'functions'");
+    if (!only_keys(root, {"region", "account", "functions"})) return std::nullopt;
+    if (!read_string(root, "region", out.region) || !read_string(root, "account", out.account))
+      return std::nullopt;
+    const Node* functions = root.find("functions");
+    if (functions == nullptr) return fail(root, "'functions' is missing");
+    if (!functions->is_object()) return fail(*functions, "'functions' must map names to functions");
+    for (const Node& member : functions->children()) {
+      std::optional<MockLambdaFunction> function = read_function(member);
+      if (!function) return std::nullopt;
+      out.functions.push_back(std::move(*function));
+    }
+    return out;
+  }
+
+  const std::string& error() const { return error_; }
+
+ private:
+  // A problem with a value, reported where the value is.
+  std::nullopt_t fail(const Node& node, std::string_view message) {
+    return fail_at(node.span(), message);
+  }
+  // A problem with a member as a whole (its key), reported where the key is.
+  std::nullopt_t fail_key(const Node& member, std::string_view message) {
+    return fail_at(member.key_span(), message);
+  }
+  std::nullopt_t fail_at(const Span& span, std::string_view message) {
+    const Location at = locate(span);
+    error_ = fmt::format("{}:{}:{}: {}", at.file->path(), at.begin.line, at.begin.column, message);
+    return std::nullopt;
+  }
+
+  bool only_keys(const Node& object, std::initializer_list<std::string_view> allowed) {
+    for (const Node& member : object.children()) {
+      if (std::find(allowed.begin(), allowed.end(), member.key()) != allowed.end()) continue;
+      std::string list;
+      for (std::string_view key : allowed)
+        list += fmt::format("{}{}", list.empty() ? "" : ", ", key);
+      fail_key(member, fmt::format("unknown key '{}' (expected one of: {})", member.key(), list));
+      return false;
+    }
+    return true;
+  }
+
+  bool read_string(const Node& object, std::string_view key, std::string& out) {
+    const Node* node = object.find(key);
+    if (node == nullptr) return true;
+    if (!node->is_string() && !node->is_number()) {
+      fail(*node, fmt::format("'{}' must be a string", key));
+      return false;
+    }
+    out = node->text();
+    return true;
+  }
+
+  bool read_int(const Node& object, std::string_view key, int max, int& out) {
+    const Node* node = object.find(key);
+    if (node == nullptr) return true;
+    const std::optional<double> value = node->is_integer() ? node->number() : std::nullopt;
+    if (!value || *value < 0 || *value > max) {
+      fail(*node, fmt::format("'{}' must be a whole number from 0 to {}", key, max));
+      return false;
+    }
+    out = static_cast<int>(*value);
+    return true;
+  }
+
+  std::optional<MockLambdaFunction> read_function(const Node& member) {
+    MockLambdaFunction function;
+    function.name = member.key();
+    if (!is_function_name(function.name)) {
+      return fail_key(member,
+                      "a function is listed by its bare name (letters, digits, '-' and '_'); "
+                      "requests with an ARN or a qualifier resolve to it");
+    }
+    if (member.is_null()) {
+      function.responses.emplace_back();
+      return function;
+    }
+    if (!member.is_object()) return fail(member, "a function must be a mapping");
+    if (!only_keys(member, {"result", "error", "service-error", "echo", "delay-ms", "log",
+                            "version", "responses", "then"}))
+      return std::nullopt;
+    if (!read_string(member, "version", function.version)) return std::nullopt;
+    if (!read_then(member, function.cycle)) return std::nullopt;
+    MockLambdaResponse defaults;
+    if (!read_delay_and_log(member, defaults)) return std::nullopt;
+    const Node* responses = member.find("responses");
+    if (responses == nullptr) {
+      std::optional<MockLambdaResponse> response = read_response(member, defaults);
+      if (!response) return std::nullopt;
+      function.responses.push_back(std::move(*response));
+      return function;
+    }
+    if (has_response_kind(member))
+      return fail(*responses, "give either 'responses' or a single result, error or echo");
+    if (!responses->is_array() || responses->size() == 0)
+      return fail(*responses, "'responses' must be a non-empty list");
+    for (const Node& element : responses->children()) {
+      if (!element.is_object()) return fail(element, "a response must be a mapping");
+      if (!only_keys(element, {"result", "error", "service-error", "echo", "delay-ms", "log"}))
+        return std::nullopt;
+      std::optional<MockLambdaResponse> response = read_response(element, defaults);
+      if (!response) return std::nullopt;
+      function.responses.push_back(std::move(*response));
+    }
+    return function;
+  }
+
+  static bool has_response_kind(const Node& object) {
+    return object.find("result") != nullptr || object.find("error") != nullptr ||
+           object.find("service-error") != nullptr || object.find("echo") != nullptr;
+  }
+
+  bool read_then(const Node& function, bool& cycle) {
+    const Node* then = function.find("then");
+    if (then == nullptr) return true;
+    if (then->is_string() && (then->text() == "cycle" || then->text() == "repeat-last")) {
+      cycle = then->text() == "cycle";
+      return true;
+    }
+    fail(*then, "'then' must be 'repeat-last' or 'cycle'");
+    return false;
+  }
+
+  bool read_delay_and_log(const Node& object, MockLambdaResponse& response) {
+    constexpr int kMaxDelayMs = 900'000;  // Lambda's 15-minute limit
+    return read_int(object, "delay-ms", kMaxDelayMs, response.delay_ms) &&
+           read_string(object, "log", response.log);
+  }
+
+  std::optional<MockLambdaResponse> read_response(const Node& object,
+                                                  const MockLambdaResponse& defaults) {
+    MockLambdaResponse response;
+    response.delay_ms = defaults.delay_ms;
+    response.log = defaults.log;
+    if (!read_delay_and_log(object, response)) return std::nullopt;
+    int kinds = 0;
+    for (const Node& member : object.children()) {
+      const std::string_view key = member.key();
+      if (key != "result" && key != "error" && key != "service-error" && key != "echo") continue;
+      if (++kinds > 1)
+        return fail_key(member, "a response is one of result, error, service-error, echo");
+      if (key == "result") {
+        response.kind = MockLambdaResponse::Kind::Result;
+        response.value = from_node(member);
+      } else if (key == "error") {
+        if (!read_function_error(member, response)) return std::nullopt;
+      } else if (key == "service-error") {
+        if (!read_service_error(member, response)) return std::nullopt;
+      } else if (!member.is_bool() || !member.bool_value()) {
+        return fail(member,
+                    "'echo' can only be true (echo is also what a function without a "
+                    "response does)");
+      }
+    }
+    return response;
+  }
+
+  bool read_function_error(const Node& node, MockLambdaResponse& response) {
+    if (!node.is_object()) {
+      fail(node, "'error' must be an error object such as {errorType: ..., errorMessage: ...}");
+      return false;
+    }
+    response.kind = MockLambdaResponse::Kind::FunctionError;
+    response.value = from_node(node);
+    if (!response.value.contains("trace") && !response.value.contains("stackTrace"))
+      response.value["trace"] = Json::array();
+    return true;
+  }
+
+  bool read_service_error(const Node& node, MockLambdaResponse& response) {
+    if (!node.is_object()) {
+      fail(node, "'service-error' must be a mapping with at least 'code'");
+      return false;
+    }
+    if (!only_keys(node, {"code", "status", "message", "type", "reason", "retry-after"}))
+      return false;
+    response.kind = MockLambdaResponse::Kind::ServiceError;
+    LambdaServiceError& error = response.service_error;
+    if (!read_string(node, "code", error.code)) return false;
+    if (error.code.empty()) {
+      fail(node, "'service-error' needs a 'code' such as TooManyRequestsException");
+      return false;
+    }
+    error.http_status = default_status(error.code);
+    if (!read_int(node, "status", 599, error.http_status)) return false;
+    if (error.http_status < 400) {
+      fail(*node.find("status"), "a service error's 'status' is 400 to 599");
+      return false;
+    }
+    if (!read_string(node, "message", error.message) ||
+        !read_string(node, "reason", response.error_reason))
+      return false;
+    std::string type;
+    if (!read_string(node, "type", type)) return false;
+    response.value = type.empty() ? Json(error.http_status < 500 ? "User" : "Service") : Json(type);
+    if (error.code == kTooManyRequests) {
+      response.retry_after_seconds = 1;
+      if (response.error_reason.empty())
+        response.error_reason = "ConcurrentInvocationLimitExceeded";
+    }
+    return read_int(node, "retry-after", 3600, response.retry_after_seconds);
+  }
+
+  std::string error_;
+};
+
+std::string load_problem_text(const LoadProblem& problem) {
+  const Location at = locate(problem.span);
+  return fmt::format("{}:{}:{}: {}", at.file->path(), at.begin.line, at.begin.column,
+                     problem.message);
+}
+
+}  // namespace
+
+const MockLambdaFunction* MockLambdaFunctions::find(std::string_view name) const {
+  for (const MockLambdaFunction& function : functions)
+    if (function.name == name) return &function;
+  return nullptr;
+}
+
+std::optional<MockLambdaFunctions> parse_mock_lambda_functions(const Source& source,
+                                                               std::string& error) {
+  std::vector<LoadedDocument> documents =
+      load_documents(source, detect_syntax(source.path(), source.text()));
+  for (const LoadedDocument& document : documents) {
+    if (!document.problems.empty()) {
+      error = load_problem_text(document.problems.front());
+      return std::nullopt;
+    }
+  }
+  if (documents.size() != 1 || !documents[0].document || !documents[0].document->root()) {
+    error = fmt::format("{}: the functions file must hold one document", source.path());
+    return std::nullopt;
+  }
+  FunctionsReader reader;
+  std::optional<MockLambdaFunctions> functions = reader.read(*documents[0].document->root());
+  if (!functions) error = reader.error();
+  return functions;
+}
+
+std::optional<MockLambdaFunctions> read_mock_lambda_functions(const std::string& path,
+                                                              std::string& error) {
+  std::unique_ptr<Source> source = read_source(path, error);
+  if (!source) return std::nullopt;
+  return parse_mock_lambda_functions(*source, error);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server
+
+namespace {
+
+constexpr std::size_t kSyncPayloadLimit = 6'291'456;
+constexpr std::size_t kAsyncPayloadLimit = 1'048'576;
+constexpr std::size_t kResponseLimit = 6'291'556;
+constexpr std::string_view kInvokePrefix = "/2015-03-31/functions/";
+constexpr std::string_view kInvokeSuffix = "/invocations";
+// How long an idle keep-alive connection may hold a worker; stop() waits for it.
+constexpr time_t kKeepAliveSeconds = 2;
+constexpr std::size_t kWorkerThreads = 32;
+
+std::string base64_encode(std::string_view bytes) {
+  static constexpr std::string_view kAlphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  for (std::size_t i = 0; i < bytes.size(); i += 3) {
+    uint32_t chunk = static_cast<uint32_t>(static_cast<unsigned char>(bytes[i])) << 16;
+    if (i + 1 < bytes.size())
+      chunk |= static_cast<uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8;
+    if (i + 2 < bytes.size()) chunk |= static_cast<unsigned char>(bytes[i + 2]);
+    out += kAlphabet[(chunk >> 18) & 63];
+    out += kAlphabet[(chunk >> 12) & 63];
+    out += i + 1 < bytes.size() ? kAlphabet[(chunk >> 6) & 63] : '=';
+    out += i + 2 < bytes.size() ? kAlphabet[chunk & 63] : '=';
+  }
+  return out;
+}
+
+std::optional<std::string> base64_decode(std::string_view text) {
+  auto value_of = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+' || c == '-') return 62;
+    if (c == '/' || c == '_') return 63;
+    return -1;
+  };
+  while (!text.empty() && text.back() == '=')
+    text.remove_suffix(1);
+  std::string out;
+  uint32_t bits = 0;
+  int count = 0;
+  for (char c : text) {
+    const int value = value_of(c);
+    if (value < 0) return std::nullopt;
+    bits = (bits << 6) | static_cast<uint32_t>(value);
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      out += static_cast<char>((bits >> count) & 0xFF);
+    }
+  }
+  return out;
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string percent_decode(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
+        hex_value(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+// httplib writes to sockets without MSG_NOSIGNAL: a client that hangs up early would kill the
+// process with SIGPIPE unless it is ignored (the writes then fail with EPIPE instead).
+void ignore_broken_pipes() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    struct sigaction current {};
+    if (sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL)
+      std::signal(SIGPIPE, SIG_IGN);
+  });
+}
+
+std::string_view raw_path(const httplib::Request& request) {
+  return std::string_view(request.target).substr(0, request.target.find('?'));
+}
+
+std::string new_request_id() {
+  thread_local std::mt19937_64 engine{std::random_device{}()};
+  const uint64_t high = engine();
+  const uint64_t low = engine();
+  return fmt::format("{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}", high >> 32, (high >> 16) & 0xFFFF,
+                     high & 0xFFF, 0x8000 | ((low >> 48) & 0x3FFF), low & 0xFFFFFFFFFFFF);
+}
+
+// A function name as the request gave it, split into the bare name and a qualifier.
+struct FunctionReference {
+  std::string name;
+  std::string qualifier;
+};
+
+bool is_qualifier(std::string_view text) {
+  return !text.empty() && text.size() <= 128 && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '$';
+  });
+}
+
+std::vector<std::string_view> split_colons(std::string_view text) {
+  std::vector<std::string_view> parts;
+  for (std::size_t begin = 0;;) {
+    const std::size_t end = text.find(':', begin);
+    parts.push_back(text.substr(begin, end - begin));
+    if (end == std::string_view::npos) return parts;
+    begin = end + 1;
+  }
+}
+
+// Accepts NAME, NAME:QUALIFIER, ACCOUNT:function:NAME[:QUALIFIER] and
+// arn:PARTITION:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER].
+std::optional<FunctionReference> parse_function_reference(std::string_view text) {
+  std::vector<std::string_view> parts = split_colons(text);
+  if (parts.size() >= 7 && parts[0] == "arn") {
+    if (parts[2] != "lambda" || parts[5] != "function") return std::nullopt;
+    parts.erase(parts.begin(), parts.begin() + 6);
+  } else if (parts.size() >= 3) {
+    if (parts[1] != "function") return std::nullopt;
+    parts.erase(parts.begin(), parts.begin() + 2);
+  }
+  if (parts.size() > 2 || !is_function_name(parts[0])) return std::nullopt;
+  if (parts.size() == 2 && !is_qualifier(parts[1])) return std::nullopt;
+  return FunctionReference{std::string(parts[0]), parts.size() == 2 ? std::string(parts[1]) : ""};
+}
+
+std::optional<InvocationType> parse_invocation_type(const std::string& header) {
+  if (header.empty() || header == "RequestResponse") return InvocationType::RequestResponse;
+  if (header == "Event") return InvocationType::Event;
+  if (header == "DryRun") return InvocationType::DryRun;
+  return std::nullopt;
+}
+
+bool is_json_object_text(const std::string& text) {
+  Outcome<Json> parsed = parse_json(text);
+  return parsed.ok() && parsed.value().is_object();
+}
+
+std::string log_tail(const std::string& request_id, const std::string& version,
+                     const std::string& log) {
+  std::string text = fmt::format("START RequestId: {} Version: {}\n", request_id, version);
+  if (!log.empty()) text += log.back() == '\n' ? log : log + '\n';
+  text += fmt::format("END RequestId: {}\n", request_id);
+  text += fmt::format(
+      "REPORT RequestId: {}\tDuration: 1.00 ms\tBilled Duration: 1 ms\tMemory Size: 128 MB\tMax "
+      "Memory Used: 32 MB\t\n",
+      request_id);
+  return text;
+}
+
+}  // namespace
+
+struct MockLambdaServer::Impl {
+  // How many calls reached a function, and how many of them consumed a response.
+  struct Counters {
+    std::size_t calls = 0;
+    std::size_t consumed = 0;
+  };
+
+  // One request on its way through answer().
+  struct Exchange {
+    const httplib::Request& request;
+    httplib::Response& response;
+    MockLambdaCall call;
+    std::string request_id = new_request_id();
+  };
+
+  explicit Impl(MockLambdaFunctions functions_in) : functions(std::move(functions_in)) {}
+
+  void answer(const httplib::Request& request, httplib::Response& response);
+  void answer_unknown_operation(const httplib::Request& request, httplib::Response& response);
+  bool read_call(Exchange& exchange, FunctionReference& reference);
+  const MockLambdaResponse& next_response(const MockLambdaFunction& function, bool consume);
+  void answer_function(Exchange& exchange, const MockLambdaFunction& function);
+  void send_result(Exchange& exchange, const MockLambdaFunction& function,
+                   const MockLambdaResponse& response);
+  void send_service_error(Exchange& exchange, int status, std::string_view code, Json body,
+                          int retry_after_seconds = 0);
+  void send_simple_error(Exchange& exchange, std::string_view code, const std::string& message) {
+    const int status = default_status(code);
+    send_service_error(exchange, status, code,
+                       Json{{"Type", status < 500 ? "User" : "Service"}, {"message", message}});
+  }
+  void send_mocked_service_error(Exchange& exchange, const MockLambdaResponse& response,
+                                 const std::string& function_arn);
+  void record(Exchange& exchange);
+  // Waits `ms` milliseconds, or less when the server stops meanwhile.
+  void delay(int ms) {
+    std::unique_lock lock(stop_mutex);
+    stop_signal.wait_for(lock, std::chrono::milliseconds(ms), [this] { return stopping; });
+  }
+  std::string arn(const FunctionReference& reference) const {
+    return fmt::format("arn:aws:lambda:{}:{}:function:{}{}{}", functions.region, functions.account,
+                       reference.name, reference.qualifier.empty() ? "" : ":", reference.qualifier);
+  }
+
+  const MockLambdaFunctions functions;
+  httplib::Server server;
+  std::thread serving;
+  int port = 0;
+
+  mutable std::mutex calls_mutex;
+  std::map<std::string, Counters, std::less<>> counters;
+  std::vector<MockLambdaCall> calls;
+  std::function<void(const MockLambdaCall&)> listener;
+
+  std::mutex stop_mutex;
+  std::condition_variable stop_signal;
+  bool stopping = false;
+};
+
+void MockLambdaServer::Impl::answer(const httplib::Request& request, httplib::Response& response) {
+  Exchange exchange{request, response, {}};
+  response.set_header("x-amzn-RequestId", exchange.request_id);
+  // The route matched the decoded path; the name is taken from the raw one so that an encoded
+  // '/' or '%' in it cannot shift the segments.
+  const std::string_view target = raw_path(request);
+  const std::size_t name_end = target.rfind(kInvokeSuffix);
+  const std::string_view segment =
+      target.starts_with(kInvokePrefix) && name_end != std::string_view::npos &&
+              name_end > kInvokePrefix.size()
+          ? target.substr(kInvokePrefix.size(), name_end - kInvokePrefix.size())
+          : std::string_view();
+  exchange.call.function_name = percent_decode(segment);
+  FunctionReference reference;
+  if (read_call(exchange, reference)) {
+    const MockLambdaFunction* function = functions.find(reference.name);
+    if (function == nullptr) {
+      send_service_error(
+          exchange, 404, kResourceNotFound,
+          Json{{"Type", "User"}, {"Message", "Function not found: " + arn(reference)}});
+    } else {
+      answer_function(exchange, *function);
+    }
+  }
+  record(exchange);
+}
+
+void MockLambdaServer::Impl::answer_unknown_operation(const httplib::Request& request,
+                                                      httplib::Response& response) {
+  Exchange exchange{request, response, {}};
+  response.set_header("x-amzn-RequestId", exchange.request_id);
+  exchange.call.function_name = percent_decode(raw_path(request));
+  send_service_error(exchange, 404, "UnknownOperationException",
+                     Json{{"Type", "User"},
+                          {"message", fmt::format("Unknown operation: {} {}", request.method,
+                                                  std::string(raw_path(request)))}});
+  record(exchange);
+}
+
+// Reads and checks what the request asks for; answers it with an error and returns false when it
+// cannot be served.
+bool MockLambdaServer::Impl::read_call(Exchange& exchange, FunctionReference& reference) {
+  const httplib::Request& request = exchange.request;
+  MockLambdaCall& call = exchange.call;
+  const std::optional<InvocationType> type =
+      parse_invocation_type(request.get_header_value("X-Amz-Invocation-Type"));
+  if (!type) {
+    send_simple_error(exchange, "ValidationException",
+                      fmt::format("1 validation error detected: Value '{}' at 'invocationType' "
+                                  "failed to satisfy constraint: Member must satisfy enum value "
+                                  "set: [Event, RequestResponse, DryRun]",
+                                  request.get_header_value("X-Amz-Invocation-Type")));
+    return false;
+  }
+  call.invocation_type = *type;
+  const std::string log_type = request.get_header_value("X-Amz-Log-Type");
+  if (!log_type.empty() && log_type != "None" && log_type != "Tail") {
+    send_simple_error(exchange, "ValidationException",
+                      fmt::format("1 validation error detected: Value '{}' at 'logType' failed to "
+                                  "satisfy constraint: Member must satisfy enum value set: [Tail, "
+                                  "None]",
+                                  log_type));
+    return false;
+  }
+  call.tail_log = log_type == "Tail";
+  call.client_context = request.get_header_value("X-Amz-Client-Context");
+  call.payload = request.body;
+
+  std::optional<FunctionReference> parsed = parse_function_reference(call.function_name);
+  if (!parsed) {
+    send_simple_error(exchange, "ValidationException",
+                      fmt::format("1 validation error detected: Value '{}' at 'functionName' "
+                                  "failed to satisfy constraint: Member must satisfy regular "
+                                  "expression pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{{2}}"
+                                  "(-gov)?-[a-z]+-\\d{{1}}:)?(\\d{{12}}:)?(function:)?([a-zA-Z0-"
+                                  "9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?",
+                                  call.function_name));
+    return false;
+  }
+  reference = std::move(*parsed);
+  const std::string query_qualifier = request.get_param_value("Qualifier");
+  if (!query_qualifier.empty() && !reference.qualifier.empty() &&
+      query_qualifier != reference.qualifier) {
+    send_simple_error(exchange, "InvalidParameterValueException",
+                      "The derived qualifier from the function name does not match the specified "
+                      "qualifier.");
+    return false;
+  }
+  if (reference.qualifier.empty()) reference.qualifier = query_qualifier;
+  call.function_name = reference.name;
+  call.qualifier = reference.qualifier;
+  return true;
+}
+
+const MockLambdaResponse& MockLambdaServer::Impl::next_response(const MockLambdaFunction& function,
+                                                                bool consume) {
+  std::lock_guard lock(calls_mutex);
+  Counters& counter = counters[function.name];
+  ++counter.calls;
+  const std::size_t n = counter.consumed;
+  if (consume) ++counter.consumed;
+  const std::size_t size = function.responses.size();
+  return function.responses[function.cycle ? n % size : std::min(n, size - 1)];
+}
+
+void MockLambdaServer::Impl::answer_function(Exchange& exchange,
+                                             const MockLambdaFunction& function) {
+  const MockLambdaCall& call = exchange.call;
+  const FunctionReference reference{call.function_name, call.qualifier};
+  if (!call.client_context.empty()) {
+    const std::optional<std::string> decoded = base64_decode(call.client_context);
+    if (!decoded || !is_json_object_text(*decoded)) {
+      return send_simple_error(exchange, "InvalidRequestContentException",
+                               "Client context must be a valid Base64-encoded JSON object.");
+    }
+  }
+  const std::size_t limit =
+      call.invocation_type == InvocationType::Event ? kAsyncPayloadLimit : kSyncPayloadLimit;
+  if (call.payload.size() > limit) {
+    return send_simple_error(
+        exchange, "RequestTooLargeException",
+        fmt::format("Request must be smaller than {} bytes for the InvokeFunction operation",
+                    limit));
+  }
+  if (!call.payload.empty()) {
+    Outcome<Json> payload = parse_json(call.payload);
+    if (!payload.ok()) {
+      return send_simple_error(
+          exchange, "InvalidRequestContentException",
+          "Could not parse request body into json: Could not parse payload into json: " +
+              payload.error().cause);
+    }
+  }
+  const MockLambdaResponse& response =
+      next_response(function, call.invocation_type != InvocationType::DryRun);
+  if (response.kind == MockLambdaResponse::Kind::ServiceError)
+    return send_mocked_service_error(exchange, response, arn(reference));
+  if (call.invocation_type == InvocationType::DryRun) {
+    exchange.response.status = 204;
+    return;
+  }
+  if (call.invocation_type == InvocationType::Event) {
+    exchange.response.status = 202;
+    return;
+  }
+  if (response.delay_ms > 0) delay(response.delay_ms);
+  send_result(exchange, function, response);
+}
+
+void MockLambdaServer::Impl::send_result(Exchange& exchange, const MockLambdaFunction& function,
+                                         const MockLambdaResponse& response) {
+  MockLambdaCall& call = exchange.call;
+  std::string body;
+  switch (response.kind) {
+    case MockLambdaResponse::Kind::Echo: {
+      Outcome<Json> payload = parse_json(call.payload.empty() ? "{}" : call.payload);
+      body = to_text(payload.ok() ? payload.value() : Json::object());
+      break;
+    }
+    case MockLambdaResponse::Kind::Result:
+    case MockLambdaResponse::Kind::FunctionError:
+    case MockLambdaResponse::Kind::ServiceError:
+      body = to_text(response.value);
+      break;
+  }
+  std::string log = response.log;
+  if (response.kind == MockLambdaResponse::Kind::FunctionError) {
+    call.function_error = "Unhandled";
+  }
+  if (body.size() > kResponseLimit) {
+    call.function_error = "Unhandled";
+    body = to_text(Json{{"errorMessage", fmt::format("Response payload size exceeded maximum "
+                                                     "allowed payload size ({} bytes).",
+                                                     kResponseLimit)},
+                        {"errorType", "Function.ResponseSizeTooLarge"}});
+  }
+  if (!call.function_error.empty()) {
+    exchange.response.set_header("X-Amz-Function-Error", call.function_error);
+    log += fmt::format("{}\tERROR\tInvoke Error\t{}", exchange.request_id, body);
+  }
+  const bool numeric_qualifier =
+      !call.qualifier.empty() && std::all_of(call.qualifier.begin(), call.qualifier.end(),
+                                             [](char c) { return c >= '0' && c <= '9'; });
+  const std::string version = !function.version.empty() ? function.version
+                              : numeric_qualifier       ? call.qualifier
+                                                        : "$LATEST";
+  exchange.response.set_header("X-Amz-Executed-Version", version);
+  if (call.tail_log) {
+    exchange.response.set_header("X-Amz-Log-Result",
+                                 base64_encode(log_tail(exchange.request_id, version, log)));
+  }
+  exchange.response.status = 200;
+  exchange.response.set_content(body, "application/json");
+}
+
+void MockLambdaServer::Impl::send_mocked_service_error(Exchange& exchange,
+                                                       const MockLambdaResponse& response,
+                                                       const std::string& function_arn) {
+  const LambdaServiceError& error = response.service_error;
+  Json body{{"Type", response.value}};
+  if (error.code == kResourceNotFound) {
+    body["Message"] = error.message.empty() ? "Function not found: " + function_arn : error.message;
+  } else if (error.code == kTooManyRequests) {
+    body["message"] = error.message.empty() ? "Rate Exceeded." : error.message;
+  } else {
+    body["message"] = error.message.empty()
+                          ? fmt::format("{} (returned by wflint mock-lambda)", error.code)
+                          : error.message;
+  }
+  if (!response.error_reason.empty()) body["Reason"] = response.error_reason;
+  send_service_error(exchange, error.http_status, error.code, std::move(body),
+                     response.retry_after_seconds);
+}
+
+void MockLambdaServer::Impl::send_service_error(Exchange& exchange, int status,
+                                                std::string_view code, Json body,
+                                                int retry_after_seconds) {
+  exchange.call.error_code = code;
+  exchange.response.status = status;
+  exchange.response.set_header("x-amzn-ErrorType", std::string(code));
+  if (retry_after_seconds > 0)
+    exchange.response.set_header("Retry-After", std::to_string(retry_after_seconds));
+  exchange.response.set_content(to_text(body), "application/json");
+}
+
+void MockLambdaServer::Impl::record(Exchange& exchange) {
+  exchange.call.status = exchange.response.status;
+  std::function<void(const MockLambdaCall&)> notify;
+  {
+    std::lock_guard lock(calls_mutex);
+    calls.push_back(exchange.call);
+    notify = listener;
+  }
+  if (notify) notify(exchange.call);
+}
+
+MockLambdaServer::MockLambdaServer(MockLambdaFunctions functions)
+    : impl_(std::make_unique<Impl>(std::move(functions))) {}
+
+MockLambdaServer::~MockLambdaServer() {
+  stop();
+}
+
+bool MockLambdaServer::start(const std::string& host, int port, std::string& error) {
+  if (impl_->serving.joinable() || impl_->stopping) {
+    error = "a mock Lambda server starts only once";
+    return false;
+  }
+  ignore_broken_pipes();
+  Impl& impl = *impl_;
+  impl.server.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
+  impl.server.set_keep_alive_timeout(kKeepAliveSeconds);
+  // httplib's default also sets SO_REUSEPORT, which would let a second server share the port.
+  impl.server.set_socket_options([](socket_t socket) {
+    const int yes = 1;
+    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
+  impl.server.Post(R"(/2015-03-31/functions/(.+)/invocations)",
+                   [&impl](const httplib::Request& request, httplib::Response& response) {
+                     impl.answer(request, response);
+                   });
+  // httplib answers unrouted requests with an empty 404 (or 400, 405); it also calls this for
+  // the error responses answer() wrote, which have a body.
+  impl.server.set_error_handler(httplib::Server::HandlerWithResponse(
+      [&impl](const httplib::Request& request, httplib::Response& response) {
+        if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        impl.answer_unknown_operation(request, response);
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+  impl.server.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& response, std::exception_ptr exception) {
+        std::string message = "internal error";
+        try {
+          std::rethrow_exception(exception);
+        } catch (const std::exception& caught) {
+          message = caught.what();
+        } catch (...) {
+        }
+        response.status = 500;
+        response.set_header("x-amzn-ErrorType", "ServiceException");
+        response.set_content(to_text(Json{{"Type", "Service"}, {"message", message}}),
+                             "application/json");
+      });
+  if (port == 0) {
+    impl.port = impl.server.bind_to_any_port(host);
+  } else {
+    impl.port = impl.server.bind_to_port(host, port) ? port : -1;
+  }
+  if (impl.port <= 0) {
+    error = port == 0 ? fmt::format("cannot listen on {}: no free port", host)
+                      : fmt::format("cannot listen on {}:{}: the address is in use or not local",
+                                    host, port);
+    return false;
+  }
+  impl.serving = std::thread([&impl] { impl.server.listen_after_bind(); });
+  // stop() does nothing to a server that is not running yet, and would then wait forever.
+  for (int waited_ms = 0; !impl.server.is_running() && waited_ms < 5'000; ++waited_ms)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  return true;
+}
+
+int MockLambdaServer::port() const {
+  return impl_->port;
+}
+
+void MockLambdaServer::stop() {
+  {
+    std::lock_guard lock(impl_->stop_mutex);
+    impl_->stopping = true;
+  }
+  impl_->stop_signal.notify_all();
+  if (!impl_->serving.joinable()) return;
+  impl_->server.stop();
+  impl_->serving.join();
+}
+
+void MockLambdaServer::on_call(std::function<void(const MockLambdaCall&)> listener) {
+  std::lock_guard lock(impl_->calls_mutex);
+  impl_->listener = std::move(listener);
+}
+
+std::size_t MockLambdaServer::call_count(std::string_view function_name) const {
+  std::lock_guard lock(impl_->calls_mutex);
+  const auto it = impl_->counters.find(function_name);
+  return it == impl_->counters.end() ? 0 : it->second.calls;
+}
+
+std::vector<MockLambdaCall> MockLambdaServer::calls() const {
+  std::lock_guard lock(impl_->calls_mutex);
+  return impl_->calls;
+}
+
+}  // namespace wflint::run
