@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libsimdjson-dev libyaml-cpp-dev libvalijson-dev libfmt-dev libre2-dev libcli11-dev
-  libcpp-httplib-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev
+  libcpp-httplib-dev nettle-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev
 )
 
 missing=()

@@ -8,7 +8,7 @@
 #include <mutex>
 
 #include "cli/check_command.h"
-#include "run/mock_lambda_server.h"
+#include "run/http_module.h"
 
 namespace wflint::cli {
 namespace {
@@ -74,18 +74,24 @@ int MockLambdaCommand::run() {
     print_error(error);
     return kExitUsage;
   }
-  sigset_t stop_signals = block_stop_signals();
-  run::MockLambdaServer server(std::move(*functions));
-  if (!quiet_) server.on_call(log_call);
-  if (!server.start(host_, port_, error)) {
+  const run::HttpModule* http = run::http_module(error);
+  if (http == nullptr) {
     print_error(error);
     return kExitUsage;
   }
-  std::cout << "wflint mock-lambda listening on http://" << url_host(host_) << ':' << server.port()
+  sigset_t stop_signals = block_stop_signals();
+  const std::unique_ptr<run::MockLambdaService> server =
+      http->new_mock_lambda_service(std::move(*functions));
+  if (!quiet_) server->on_call(log_call);
+  if (!server->start(host_, port_, error)) {
+    print_error(error);
+    return kExitUsage;
+  }
+  std::cout << "wflint mock-lambda listening on http://" << url_host(host_) << ':' << server->port()
             << std::endl;
   int received = 0;
   sigwait(&stop_signals, &received);
-  server.stop();
+  server->stop();
   return kExitClean;
 }
 

@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "cli/check_command.h"
-#include "run/lambda_http_client.h"
+#include "run/http_module.h"
 #include "run/loaded_file.h"
 #include "run/run_arguments.h"
 #include "run/run_report.h"
@@ -115,13 +115,14 @@ int RunCommand::run() {
   std::optional<run::MockConfig> mock_config;
   run::TestCaseMocks mocks;
   if (!prepare(options, mock_config, mocks)) return kExitUsage;
-  std::unique_ptr<run::HttpLambdaInvoker> lambda;
+  std::unique_ptr<run::LambdaInvoker> lambda;
   if (!lambda_endpoint_.empty()) {
-    if (!run::HttpLambdaInvoker::is_valid_endpoint(lambda_endpoint_, error)) {
+    const run::HttpModule* http = run::http_module(error);
+    if (http == nullptr || !http->is_valid_endpoint(lambda_endpoint_, error)) {
       std::cerr << "wflint: --lambda-endpoint: " << error << '\n';
       return kExitUsage;
     }
-    lambda = std::make_unique<run::HttpLambdaInvoker>(lambda_endpoint_);
+    lambda = http->new_lambda_invoker(lambda_endpoint_);
     options.lambda = lambda.get();
   }
   const run::RunResult result = run::run_state_machine(*definition->root(), options);

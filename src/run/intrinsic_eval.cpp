@@ -1,7 +1,7 @@
 #include "run/intrinsic_eval.h"
 
 #include <fmt/format.h>
-#include <openssl/evp.h>
+#include <nettle/nettle-meta.h>
 
 #include <algorithm>
 #include <array>
@@ -530,39 +530,35 @@ Outcome<Json> base64_decode_call(Call& call) {
   return Json(valid_utf8(*bytes));
 }
 
-const EVP_MD* hash_algorithm(std::string_view name) {
-  if (name == "MD5") return EVP_md5();
-  if (name == "SHA-1") return EVP_sha1();
-  if (name == "SHA-256") return EVP_sha256();
-  if (name == "SHA-384") return EVP_sha384();
-  if (name == "SHA-512") return EVP_sha512();
+const nettle_hash* hash_algorithm(std::string_view name) {
+  if (name == "MD5") return &nettle_md5;
+  if (name == "SHA-1") return &nettle_sha1;
+  if (name == "SHA-256") return &nettle_sha256;
+  if (name == "SHA-384") return &nettle_sha384;
+  if (name == "SHA-512") return &nettle_sha512;
   return nullptr;
 }
 
-std::optional<std::string> hex_digest(const EVP_MD* algorithm, std::string_view data) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  if (EVP_Digest(data.data(), data.size(), digest.data(), &length, algorithm, nullptr) != 1) {
-    return std::nullopt;
-  }
+std::string hex_digest(const nettle_hash& algorithm, std::string_view data) {
+  std::vector<uint8_t> context(algorithm.context_size);
+  std::vector<uint8_t> digest(algorithm.digest_size);
+  algorithm.init(context.data());
+  algorithm.update(context.data(), data.size(), reinterpret_cast<const uint8_t*>(data.data()));
+  algorithm.digest(context.data(), digest.size(), digest.data());
   std::string hex;
-  hex.reserve(length * 2);
-  for (unsigned int i = 0; i < length; ++i)
-    hex += fmt::format("{:02x}", digest[i]);
+  hex.reserve(digest.size() * 2);
+  for (const uint8_t byte : digest)
+    hex += fmt::format("{:02x}", byte);
   return hex;
 }
 
 Outcome<Json> hash(Call& call) {
   const std::string data = call.args[0].is_string() ? string_arg(call, 0) : to_text(call.args[0]);
   if (auto error = expect_encodable(call, 0, data)) return *error;
-  const EVP_MD* algorithm =
+  const nettle_hash* algorithm =
       call.args[1].is_string() ? hash_algorithm(string_arg(call, 1)) : nullptr;
   if (!algorithm) return wrong_argument(call, 1, "one of MD5, SHA-1, SHA-256, SHA-384, SHA-512");
-  std::optional<std::string> digest = hex_digest(algorithm, data);
-  if (!digest) {
-    return bad_argument(fmt::format("the {} digest is not available", string_arg(call, 1)));
-  }
-  return Json(std::move(*digest));
+  return Json(hex_digest(*algorithm, data));
 }
 
 // Objects.

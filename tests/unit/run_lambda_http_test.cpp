@@ -12,8 +12,8 @@
 #include <thread>
 
 #include "run/json.h"
-#include "run/lambda_http_client.h"
-#include "run/mock_lambda_server.h"
+#include "run/http/lambda_http_client.h"
+#include "run/http/mock_lambda_server.h"
 #include "support/source.h"
 #include "test_support.h"
 

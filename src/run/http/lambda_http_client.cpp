@@ -1,4 +1,4 @@
-#include "run/lambda_http_client.h"
+#include "run/http/lambda_http_client.h"
 
 #include <fmt/format.h>
 #include <httplib.h>

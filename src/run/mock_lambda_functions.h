@@ -18,6 +18,16 @@ class Source;
 
 namespace wflint::run {
 
+inline constexpr std::string_view kResourceNotFound = "ResourceNotFoundException";
+inline constexpr std::string_view kTooManyRequests = "TooManyRequestsException";
+
+// The HTTP status Lambda answers an Invoke error code with (ResourceNotFoundException 404, ...);
+// 500 for a code it does not know.
+int lambda_error_status(std::string_view code);
+
+// Whether Lambda accepts `name` as a function name (letters, digits, '-', '_'; 1 to 140).
+bool is_lambda_function_name(std::string_view name);
+
 // What a mock function does on one call.
 struct MockLambdaResponse {
   enum class Kind : uint8_t {
@@ -85,48 +95,5 @@ std::optional<MockLambdaFunctions> parse_mock_lambda_functions(const Source& sou
                                                                std::string& error);
 std::optional<MockLambdaFunctions> read_mock_lambda_functions(const std::string& path,
                                                               std::string& error);
-
-// One call the server answered, as recorded for tests and the CLI's log.
-struct MockLambdaCall {
-  std::string function_name;  // the bare name the request resolved to; as sent when unresolved
-  std::string qualifier;
-  InvocationType invocation_type = InvocationType::RequestResponse;
-  bool tail_log = false;
-  std::string client_context;
-  std::string payload;
-  int status = 0;              // HTTP status of the answer
-  std::string error_code;      // x-amzn-ErrorType of a service error, else empty
-  std::string function_error;  // "Unhandled" for a function error, else empty
-};
-
-// The mock Lambda service: serves POST /2015-03-31/functions/{name}/invocations on a loopback
-// port from a thread of its own until stop() (or destruction).
-class MockLambdaServer {
- public:
-  explicit MockLambdaServer(MockLambdaFunctions functions);
-  ~MockLambdaServer();
-  MockLambdaServer(const MockLambdaServer&) = delete;
-  MockLambdaServer& operator=(const MockLambdaServer&) = delete;
-
-  // Binds host:port (port 0 picks a free one) and starts serving. On failure returns false and
-  // sets `error`.
-  bool start(const std::string& host, int port, std::string& error);
-  // The bound port, once started.
-  int port() const;
-  // Stops serving, cutting short the delays of calls in progress; waits for the serving thread.
-  void stop();
-
-  // Called after each answered call, from the server's threads (so it must be thread-safe).
-  void on_call(std::function<void(const MockLambdaCall&)> listener);
-
-  // Thread-safe counters: calls that reached a listed function (any invocation type), per name.
-  std::size_t call_count(std::string_view function_name) const;
-  // Every request to the invoke endpoint, in the order answered.
-  std::vector<MockLambdaCall> calls() const;
-
- private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
-};
 
 }  // namespace wflint::run
