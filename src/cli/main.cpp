@@ -4,8 +4,10 @@
 #include "cli/check_command.h"
 #include "cli/config_command.h"
 #include "cli/explain_command.h"
+#include "cli/mock_lambda_command.h"
 #include "cli/rules_command.h"
 #include "cli/run_command.h"
+#include "cli/test_command.h"
 #include "cli/version.h"
 
 int main(int argc, char** argv) {
@@ -20,6 +22,8 @@ int main(int argc, char** argv) {
   wflint::cli::ExplainCommand explain(app);
   wflint::cli::ConfigCommand config(app);
   wflint::cli::RunCommand run(app);
+  wflint::cli::TestCommand test(app);
+  wflint::cli::MockLambdaCommand mock_lambda(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -31,5 +35,7 @@ int main(int argc, char** argv) {
   if (explain.parsed()) return explain.run();
   if (config.parsed()) return config.run();
   if (run.parsed()) return run.run();
+  if (test.parsed()) return test.run();
+  if (mock_lambda.parsed()) return mock_lambda.run();
   return wflint::cli::kExitUsage;
 }

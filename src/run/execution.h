@@ -93,6 +93,8 @@ class Execution {
                                         const Json& raw_input, Variables& variables,
                                         Outcome<bool>& problem);
   void build_context();
+  // Why the execution must stop for the size of its history, if it must.
+  std::optional<RunError> history_exhausted() const;
   void finish(Outcome<Json> outcome);
 
   const Node& definition_;
@@ -106,6 +108,13 @@ class Execution {
   bool recording_suspended_ = false;  // inside a distributed Map's child execution
   std::map<std::string, uint32_t, std::less<>> mock_calls_;
 };
+
+// A state's Next ("" when it has none).
+std::string next_state_of(const Node& state);
+
+// Assign (JSONPath): evaluated against `data` with the variables as of state entry.
+Outcome<bool> assign_variables(Execution& execution, const Node* assign, const Json& data,
+                               Variables& variables);
 
 // Whether ErrorEquals names match `error` (States.ALL, States.TaskFailed, ...).
 bool error_matches(const Node& error_equals, const RunError& error);

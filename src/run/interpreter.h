@@ -44,11 +44,11 @@ struct RunOptions {
   // run.
   LambdaInvoker* lambda = nullptr;
   CallbackAnswer callback;
-  uint64_t seed = 0;             // jitter, States.MathRandom, States.UUID, task tokens
-  int64_t start_time_nanos = 0;  // the virtual clock's start; 0 means now
-  bool real_time = false;        // really sleep in Wait states and retry intervals
-  bool record_events = false;    // keep the history (--trace)
-  bool record_states = false;    // keep the states entered and their outputs (wflint test)
+  uint64_t seed = 0;                        // jitter, States.MathRandom, States.UUID, task tokens
+  std::optional<int64_t> start_time_nanos;  // the virtual clock's start; none: now
+  bool real_time = false;                   // really sleep in Wait states and retry intervals
+  bool record_events = false;               // keep the history (--trace)
+  bool record_states = false;  // keep the states entered and their outputs (wflint test)
 };
 
 // One execution history event, named as AWS names them ("TaskStateEntered",

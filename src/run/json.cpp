@@ -10,6 +10,10 @@ std::string to_text(const Json& value) {
   return value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+std::string message_text(const Json& value) {
+  return value.is_string() ? value.get<std::string>() : to_text(value);
+}
+
 namespace {
 
 std::size_t escaped_string_size(const std::string& text) {

@@ -46,6 +46,9 @@ class Outcome {
 // Compact JSON text, UTF-8, no spaces: how Step Functions serializes values and measures them.
 std::string to_text(const Json& value);
 
+// A value as AWS's messages quote it: a string as it is, anything else as compact JSON.
+std::string message_text(const Json& value);
+
 // The byte length of to_text(value), computed without building the text.
 std::size_t serialized_size(const Json& value);
 

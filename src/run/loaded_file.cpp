@@ -32,10 +32,7 @@ std::unique_ptr<LoadedFile> load_source(std::unique_ptr<Source> source, std::str
 std::unique_ptr<LoadedFile> load_file(const std::string& path, std::string& error) {
   std::unique_ptr<Source> source =
       path == "-" ? read_stdin("<stdin>", error) : read_source(path, error);
-  if (!source) {
-    error = fmt::format("{}: {}", path, error);
-    return nullptr;
-  }
+  if (!source) return nullptr;  // read_source's error names the path
   return load_source(std::move(source), error);
 }
 

@@ -9,10 +9,6 @@ namespace wflint::run {
 
 namespace {
 
-std::string value_spelling(const Json& value) {
-  return value.is_string() ? value.get<std::string>() : to_text(value);
-}
-
 bool is_integer_value(const Json& value) {
   if (value.is_number_integer()) return true;
   return value.is_number_float() && std::floor(value.get<double>()) == value.get<double>();
@@ -41,7 +37,7 @@ Outcome<std::optional<double>> numeric_field(Execution& execution, const Node& o
   }
   if (!number.is_number() || (integer && !is_integer_value(number))) {
     return runtime(fmt::format("The {} field refers to value \"{}\" which is not a valid {}: {}",
-                               path_field, value_spelling(number), integer ? "integer" : "float",
+                               path_field, message_text(number), integer ? "integer" : "float",
                                path->text()));
   }
   return std::optional<double>(number.get<double>());

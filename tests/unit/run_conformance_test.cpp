@@ -92,7 +92,7 @@ CaseOutcome run_case(const fs::path& dir) {
   }
   RunOptions options;
   options.start_time_nanos = 1'700'000'000LL * 1'000'000'000;
-  options.input = case_input(dir, case_info, options.start_time_nanos);
+  options.input = case_input(dir, case_info, *options.start_time_nanos);
   options.state_machine_name = dir.filename().string();
   options.account = "111111111111";
   options.express = case_info.value("state_machine_type", "") == "EXPRESS";
