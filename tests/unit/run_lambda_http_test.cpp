@@ -11,9 +11,9 @@
 #include <future>
 #include <thread>
 
-#include "run/json.h"
 #include "run/http/lambda_http_client.h"
 #include "run/http/mock_lambda_server.h"
+#include "run/json.h"
 #include "support/source.h"
 #include "test_support.h"
 
