@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "run/base64.h"
+
 namespace wflint::run {
 
 namespace {
@@ -463,54 +465,6 @@ std::optional<RunError> expect_encodable(const Call& call, std::size_t i, std::s
 constexpr std::string_view kBase64Alphabet =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-std::string base64_encode(std::string_view bytes) {
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  for (std::size_t i = 0; i < bytes.size(); i += 3) {
-    const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
-    uint32_t group = 0;
-    for (std::size_t j = 0; j < 3; ++j) {
-      group <<= 8;
-      if (j < n) group |= static_cast<unsigned char>(bytes[i + j]);
-    }
-    for (std::size_t j = 0; j < 4; ++j) {
-      out += j <= n ? kBase64Alphabet[(group >> (18 - 6 * j)) & 0x3F] : '=';
-    }
-  }
-  return out;
-}
-
-int base64_digit(char c) {
-  const std::size_t at = kBase64Alphabet.find(c);
-  return at == std::string_view::npos ? -1 : static_cast<int>(at);
-}
-
-// MIME base64 decoding: characters outside the alphabet (line breaks and such) are skipped; data
-// after '=' padding, or a lone final digit, makes the text invalid.
-std::optional<std::string> base64_decode(std::string_view text) {
-  std::string out;
-  uint32_t buffer = 0;
-  int bits = 0;
-  bool padded = false;
-  for (const char c : text) {
-    if (c == '=') {
-      padded = true;
-      continue;
-    }
-    const int digit = base64_digit(c);
-    if (digit < 0) continue;
-    if (padded) return std::nullopt;
-    buffer = ((buffer << 6) | static_cast<uint32_t>(digit)) & 0xFFFFFFu;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(static_cast<char>((buffer >> bits) & 0xFFu));
-    }
-  }
-  if (bits >= 6) return std::nullopt;
-  return out;
-}
-
 Outcome<Json> base64_encode_call(Call& call) {
   if (auto error = expect_string(call, 0)) return *error;
   const std::string& text = string_arg(call, 0);
@@ -522,7 +476,7 @@ Outcome<Json> base64_decode_call(Call& call) {
   if (auto error = expect_string(call, 0)) return *error;
   const std::string& text = string_arg(call, 0);
   if (auto error = expect_encodable(call, 0, text)) return *error;
-  const std::optional<std::string> bytes = base64_decode(text);
+  const std::optional<std::string> bytes = base64_decode(text, Base64Input::Mime);
   if (!bytes) {
     return bad_argument(
         fmt::format("argument 1 of States.Base64Decode is not base64: {}", to_text(text)));

@@ -11,6 +11,7 @@
 #include <future>
 #include <thread>
 
+#include "run/base64.h"
 #include "run/http/lambda_http_client.h"
 #include "run/http/mock_lambda_server.h"
 #include "run/json.h"
@@ -118,24 +119,7 @@ std::string raw_post(int port, const std::string& path, const std::string& heade
                             "\r\n\r\n" + body);
 }
 
-std::string base64(std::string_view bytes) {
-  static constexpr std::string_view kAlphabet =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  for (std::size_t i = 0; i < bytes.size(); i += 3) {
-    uint32_t chunk = static_cast<uint32_t>(static_cast<unsigned char>(bytes[i])) << 16;
-    if (i + 1 < bytes.size())
-      chunk |= static_cast<uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8;
-    if (i + 2 < bytes.size()) chunk |= static_cast<unsigned char>(bytes[i + 2]);
-    out += kAlphabet[(chunk >> 18) & 63];
-    out += kAlphabet[(chunk >> 12) & 63];
-    out += i + 1 < bytes.size() ? kAlphabet[(chunk >> 6) & 63] : '=';
-    out += i + 2 < bytes.size() ? kAlphabet[chunk & 63] : '=';
-  }
-  return out;
-}
-
-std::string unbase64(std::string_view text) {
+std::string unbase64_encode(std::string_view text) {
   std::string out;
   uint32_t bits = 0;
   int count = 0;
@@ -516,7 +500,7 @@ TEST_F(MockLambdaServerTest, TailsTheLog) {
   LambdaRequest request = named("Logged");
   request.tail_log = true;
   const LambdaResponse response = response_of(invoker_->invoke(request));
-  const std::string log = unbase64(response.log_result);
+  const std::string log = unbase64_encode(response.log_result);
   EXPECT_TRUE(log.starts_with("START RequestId: " + response.request_id + " Version: $LATEST\n"))
       << log;
   EXPECT_NE(log.find("hello from the function\n"), std::string::npos) << log;
@@ -524,13 +508,14 @@ TEST_F(MockLambdaServerTest, TailsTheLog) {
   EXPECT_NE(log.find("REPORT RequestId: "), std::string::npos) << log;
   EXPECT_EQ(response_of(invoke("Logged")).log_result, "");
   request.function_name = "Broken";
-  EXPECT_NE(unbase64(response_of(invoker_->invoke(request)).log_result).find("ERROR\tInvoke Error"),
+  EXPECT_NE(unbase64_encode(response_of(invoker_->invoke(request)).log_result)
+                .find("ERROR\tInvoke Error"),
             std::string::npos);
 }
 
 TEST_F(MockLambdaServerTest, ChecksTheClientContext) {
   LambdaRequest request = named("Hello");
-  request.client_context = base64(R"({"custom":{"k":"v"}})");
+  request.client_context = base64_encode(R"({"custom":{"k":"v"}})");
   EXPECT_EQ(response_of(invoker_->invoke(request)).status_code, 200);
   EXPECT_EQ(server_->calls().back().client_context, request.client_context);
   request.client_context = "not base64!";

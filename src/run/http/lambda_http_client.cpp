@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 
+#include "run/http/broken_pipes.h"
 #include "run/json.h"
 
 namespace wflint::run {
@@ -61,17 +62,6 @@ std::string percent_encode(std::string_view text) {
     }
   }
   return out;
-}
-
-// httplib writes to sockets without MSG_NOSIGNAL: a server that hangs up early would kill the
-// process with SIGPIPE unless it is ignored (the writes then fail with EPIPE instead).
-void ignore_broken_pipes() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    struct sigaction current {};
-    if (sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL)
-      std::signal(SIGPIPE, SIG_IGN);
-  });
 }
 
 LambdaServiceError client_error(std::string message) {

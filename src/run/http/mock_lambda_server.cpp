@@ -14,6 +14,9 @@
 #include <random>
 #include <thread>
 
+#include "run/base64.h"
+#include "run/http/broken_pipes.h"
+
 namespace wflint::run {
 
 // ---------------------------------------------------------------------------------------------
@@ -29,51 +32,6 @@ constexpr std::string_view kInvokeSuffix = "/invocations";
 // How long an idle keep-alive connection may hold a worker; stop() waits for it.
 constexpr time_t kKeepAliveSeconds = 2;
 constexpr std::size_t kWorkerThreads = 32;
-
-std::string base64_encode(std::string_view bytes) {
-  static constexpr std::string_view kAlphabet =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  for (std::size_t i = 0; i < bytes.size(); i += 3) {
-    uint32_t chunk = static_cast<uint32_t>(static_cast<unsigned char>(bytes[i])) << 16;
-    if (i + 1 < bytes.size())
-      chunk |= static_cast<uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8;
-    if (i + 2 < bytes.size()) chunk |= static_cast<unsigned char>(bytes[i + 2]);
-    out += kAlphabet[(chunk >> 18) & 63];
-    out += kAlphabet[(chunk >> 12) & 63];
-    out += i + 1 < bytes.size() ? kAlphabet[(chunk >> 6) & 63] : '=';
-    out += i + 2 < bytes.size() ? kAlphabet[chunk & 63] : '=';
-  }
-  return out;
-}
-
-std::optional<std::string> base64_decode(std::string_view text) {
-  auto value_of = [](char c) -> int {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '+' || c == '-') return 62;
-    if (c == '/' || c == '_') return 63;
-    return -1;
-  };
-  while (!text.empty() && text.back() == '=')
-    text.remove_suffix(1);
-  std::string out;
-  uint32_t bits = 0;
-  int count = 0;
-  for (char c : text) {
-    const int value = value_of(c);
-    if (value < 0) return std::nullopt;
-    bits = (bits << 6) | static_cast<uint32_t>(value);
-    count += 6;
-    if (count >= 8) {
-      count -= 8;
-      out += static_cast<char>((bits >> count) & 0xFF);
-    }
-  }
-  return out;
-}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -94,17 +52,6 @@ std::string percent_decode(std::string_view text) {
     }
   }
   return out;
-}
-
-// httplib writes to sockets without MSG_NOSIGNAL: a client that hangs up early would kill the
-// process with SIGPIPE unless it is ignored (the writes then fail with EPIPE instead).
-void ignore_broken_pipes() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    struct sigaction current {};
-    if (sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL)
-      std::signal(SIGPIPE, SIG_IGN);
-  });
 }
 
 std::string_view raw_path(const httplib::Request& request) {
@@ -353,7 +300,8 @@ void MockLambdaServer::Impl::answer_function(Exchange& exchange,
   const MockLambdaCall& call = exchange.call;
   const FunctionReference reference{call.function_name, call.qualifier};
   if (!call.client_context.empty()) {
-    const std::optional<std::string> decoded = base64_decode(call.client_context);
+    const std::optional<std::string> decoded =
+        base64_decode(call.client_context, Base64Input::Strict);
     if (!decoded || !is_json_object_text(*decoded)) {
       return send_simple_error(exchange, "InvalidRequestContentException",
                                "Client context must be a valid Base64-encoded JSON object.");
