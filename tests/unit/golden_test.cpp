@@ -50,25 +50,11 @@ class GoldenTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(GoldenTest, OutputMatchesExpected) {
   const fs::path expected_path = (kCasesDir / GetParam()).replace_extension(".expected");
-  const std::string actual = render(GetParam());
-  const char* update = std::getenv("WFLINT_UPDATE_GOLDEN");
-  if (update && std::string(update) == "1") {
-    testing::write_file(expected_path.string(), actual);
-    return;
-  }
-  ASSERT_TRUE(fs::exists(expected_path))
-      << "missing " << expected_path << "; run with WFLINT_UPDATE_GOLDEN=1 to create it";
-  EXPECT_EQ(actual, testing::read_file(expected_path.string()));
+  testing::expect_golden(expected_path.string(), render(GetParam()));
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, GoldenTest, ::testing::ValuesIn(list_cases()),
-                         [](const auto& param_info) {
-                           std::string name = param_info.param;
-                           for (char& c : name) {
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                           }
-                           return name;
-                         });
+                         [](const auto& test) { return testing::parameter_name(test.param); });
 
 TEST(Golden, EveryExpectedFileHasAnInput) {
   for (const auto& entry : fs::recursive_directory_iterator(kCasesDir)) {

@@ -83,25 +83,14 @@ std::string render_format(const std::string& format) {
 class ReportFormats : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ReportFormats, OutputMatchesGolden) {
-  const fs::path golden = kReportDir / ("report." + GetParam());
-  const std::string actual = render_format(GetParam());
-  const char* update = std::getenv("WFLINT_UPDATE_GOLDEN");
-  if (update && std::string(update) == "1") {
-    testing::write_file(golden.string(), actual);
-    return;
-  }
-  ASSERT_TRUE(fs::exists(golden)) << "missing " << golden << "; run with WFLINT_UPDATE_GOLDEN=1";
-  EXPECT_EQ(actual, testing::read_file(golden.string()));
+  testing::expect_golden((kReportDir / ("report." + GetParam())).string(),
+                         render_format(GetParam()));
 }
 
 INSTANTIATE_TEST_SUITE_P(Golden, ReportFormats,
                          ::testing::Values("text", "compact", "json", "sarif", "github", "junit",
                                            "statistics", "statistics.json"),
-                         [](const auto& param_info) {
-                           std::string name = param_info.param;
-                           std::replace(name.begin(), name.end(), '.', '_');
-                           return name;
-                         });
+                         [](const auto& test) { return testing::parameter_name(test.param); });
 
 using Json = nlohmann::json;
 

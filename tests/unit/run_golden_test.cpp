@@ -49,26 +49,11 @@ std::string run_case(const std::string& name) {
 class RunGoldenTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(RunGoldenTest, OutputMatchesExpected) {
-  const fs::path expected_path = kRunCasesDir / GetParam() / "expected";
-  const std::string actual = run_case(GetParam());
-  const char* update = std::getenv("WFLINT_UPDATE_GOLDEN");
-  if (update && std::string(update) == "1") {
-    testing::write_file(expected_path.string(), actual);
-    return;
-  }
-  ASSERT_TRUE(fs::exists(expected_path))
-      << "missing " << expected_path << "; run with WFLINT_UPDATE_GOLDEN=1 to create it";
-  EXPECT_EQ(actual, testing::read_file(expected_path.string()));
+  testing::expect_golden((kRunCasesDir / GetParam() / "expected").string(), run_case(GetParam()));
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, RunGoldenTest, ::testing::ValuesIn(list_run_cases()),
-                         [](const auto& param_info) {
-                           std::string name = param_info.param;
-                           for (char& c : name) {
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                           }
-                           return name;
-                         });
+                         [](const auto& test) { return testing::parameter_name(test.param); });
 
 }  // namespace
 }  // namespace wflint

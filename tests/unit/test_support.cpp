@@ -97,4 +97,22 @@ std::string make_temp_dir() {
   return pattern;
 }
 
+void expect_golden(const std::string& expected_path, const std::string& actual) {
+  const char* update = std::getenv("WFLINT_UPDATE_GOLDEN");
+  if (update != nullptr && std::string(update) == "1") {
+    write_file(expected_path, actual);
+    return;
+  }
+  ASSERT_TRUE(std::filesystem::exists(expected_path))
+      << "missing " << expected_path << "; run with WFLINT_UPDATE_GOLDEN=1 to create it";
+  EXPECT_EQ(actual, read_file(expected_path));
+}
+
+std::string parameter_name(std::string text) {
+  for (char& c : text) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return text;
+}
+
 }  // namespace wflint::testing

@@ -54,6 +54,11 @@ class CliFixture : public ::testing::Test {
 };
 
 std::string read_file(const std::string& path);
+// Compares `actual` with the golden file at `expected_path`; with WFLINT_UPDATE_GOLDEN=1 in the
+// environment, writes it there instead.
+void expect_golden(const std::string& expected_path, const std::string& actual);
+// A test parameter as a GoogleTest name: every character but letters and digits becomes '_'.
+std::string parameter_name(std::string text);
 void write_file(const std::string& path, std::string_view text);
 // A fresh empty directory under the system temp directory.
 std::string make_temp_dir();
