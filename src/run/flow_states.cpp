@@ -178,9 +178,10 @@ Outcome<std::optional<std::string>> fail_field(Execution& execution, const Node&
     if (!computed.ok()) return std::move(computed.error());
     value = std::move(computed.value());
   } else {
+    const lang::PathResult parsed = lang::parse_path(path->text());
     const std::optional<Json> found =
-        lookup_in(view)(lang::parse_path(path->text()).path, path->text());
-    if (!found || !lang::parse_path(path->text()).ok()) {
+        parsed.ok() ? lookup_in(view)(parsed.path, path->text()) : std::nullopt;
+    if (!found) {
       return RunError{"States.Runtime",
                       fmt::format("The JSONPath '{}' specified for the field '{}' could not be "
                                   "found in the input '{}'",
