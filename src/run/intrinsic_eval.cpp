@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "run/base64.h"
+#include "run/uuid.h"
 
 namespace wflint::run {
 
@@ -603,21 +604,7 @@ Outcome<Json> string_split(Call& call) {
 }
 
 Outcome<Json> uuid(Call& call) {
-  std::mt19937_64& random = generator(call.env);
-  std::array<unsigned char, 16> bytes{};
-  for (std::size_t half = 0; half < 2; ++half) {
-    uint64_t bits = random();
-    for (std::size_t i = 0; i < 8; ++i, bits >>= 8)
-      bytes[half * 8 + i] = static_cast<unsigned char>(bits & 0xFFu);
-  }
-  bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0Fu) | 0x40u);  // version 4
-  bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3Fu) | 0x80u);  // RFC 4122 variant
-  std::string text;
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) text += '-';
-    text += fmt::format("{:02x}", bytes[i]);
-  }
-  return Json(std::move(text));
+  return Json(random_uuid(generator(call.env)));
 }
 
 // The functions.

@@ -4,6 +4,7 @@
 #include "load/node.h"
 #include "run/execution.h"
 #include "run/timestamp.h"
+#include "run/uuid.h"
 
 namespace wflint::run {
 
@@ -48,12 +49,6 @@ std::string random_hex(std::mt19937_64& random, int words) {
   return text;
 }
 
-std::string request_id(std::mt19937_64& random) {
-  const std::string hex = random_hex(random, 2);
-  return fmt::format("{}-{}-4{}-a{}-{}", hex.substr(0, 8), hex.substr(8, 4), hex.substr(13, 3),
-                     hex.substr(17, 3), hex.substr(20, 12));
-}
-
 // RFC 7231 date for the Date header, from the virtual clock.
 std::string http_date(int64_t nanos) {
   const std::string iso = format_timestamp(Timestamp{nanos});  // 2024-01-01T00:00:00.000Z
@@ -77,7 +72,7 @@ Json parse_payload(const std::string& body) {
 
 // The Invoke result the optimized integration returns, as AWS shapes it.
 Json invoke_envelope(const LambdaResponse& response, int64_t now, std::mt19937_64& random) {
-  const std::string id = response.request_id.empty() ? request_id(random) : response.request_id;
+  const std::string id = response.request_id.empty() ? random_uuid(random) : response.request_id;
   const std::string date = http_date(now);
   const std::string trace =
       fmt::format("root=1-{}-{};sampled=0", random_hex(random, 1).substr(0, 8),

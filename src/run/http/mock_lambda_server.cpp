@@ -16,6 +16,7 @@
 
 #include "run/base64.h"
 #include "run/http/broken_pipes.h"
+#include "run/uuid.h"
 
 namespace wflint::run {
 
@@ -60,10 +61,7 @@ std::string_view raw_path(const httplib::Request& request) {
 
 std::string new_request_id() {
   thread_local std::mt19937_64 engine{std::random_device{}()};
-  const uint64_t high = engine();
-  const uint64_t low = engine();
-  return fmt::format("{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}", high >> 32, (high >> 16) & 0xFFFF,
-                     high & 0xFFF, 0x8000 | ((low >> 48) & 0x3FFF), low & 0xFFFFFFFFFFFF);
+  return random_uuid(engine);
 }
 
 // A function name as the request gave it, split into the bare name and a qualifier.
