@@ -75,6 +75,8 @@ class DocumentChecker {
     std::optional<analysis::JsonataStrings> jsonata_strings;
     std::optional<analysis::LambdaCalls> lambda_calls;
     std::optional<analysis::DataFlow> data_flow;
+    std::optional<analysis::JsonataExpressions> jsonata_expressions;
+    std::optional<analysis::Variables> variables;
     std::optional<ssm::Runbook> runbook;
     std::optional<analysis::RunbookReferences> runbook_references;
     std::optional<analysis::StepOrder> step_order;
@@ -86,6 +88,8 @@ class DocumentChecker {
       jsonata_strings.emplace(*machine);
       lambda_calls.emplace(*machine);
       data_flow.emplace(*machine, *transitions, *lambda_calls);
+      jsonata_expressions.emplace(*jsonata_strings);
+      variables.emplace(*machine, *transitions, *jsonata_expressions);
     }
     if (kind == DocumentKind::Ssm) {
       runbook.emplace(*document.root());
@@ -106,7 +110,9 @@ class DocumentChecker {
                                   data_flow ? &*data_flow : nullptr,
                                   runbook_references ? &*runbook_references : nullptr,
                                   step_order ? &*step_order : nullptr,
-                                  &options_.rule_options};
+                                  &options_.rule_options,
+                                  jsonata_expressions ? &*jsonata_expressions : nullptr,
+                                  variables ? &*variables : nullptr};
     const std::size_t first_finding = out_.size();
     std::vector<const rules::Rule*> per_state;
     for (const rules::Rule* rule : rules::all_rules()) {

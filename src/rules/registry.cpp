@@ -36,6 +36,14 @@ extern const Rule kInvalidChoiceRule;
 extern const Rule kFieldOfOtherQueryLanguage;
 extern const Rule kJsonataSyntaxError;
 extern const Rule kMalformedExpressionDelimiters;
+extern const Rule kUnknownFunction;
+extern const Rule kWrongArgumentCount;
+extern const Rule kUnavailableStatesField;
+extern const Rule kImplicitInputReference;
+extern const Rule kJsonpathInJsonataState;
+extern const Rule kUndefinedVariable;
+extern const Rule kVariableNotInScope;
+extern const Rule kUnusedVariable;
 extern const Rule kWaitForTokenOnFunctionArn;
 extern const Rule kCallbackTokenNotPassed;
 extern const Rule kTailLogWithAsyncInvoke;
@@ -114,6 +122,14 @@ std::span<const Rule* const> all_rules() {
       &kFieldOfOtherQueryLanguage,
       &kJsonataSyntaxError,
       &kMalformedExpressionDelimiters,
+      &kUnknownFunction,
+      &kWrongArgumentCount,
+      &kUnavailableStatesField,
+      &kImplicitInputReference,
+      &kJsonpathInJsonataState,
+      &kUndefinedVariable,
+      &kVariableNotInScope,
+      &kUnusedVariable,
       &kWaitForTokenOnFunctionArn,
       &kCallbackTokenNotPassed,
       &kTailLogWithAsyncInvoke,

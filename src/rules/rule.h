@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analysis/data_flow.h"
+#include "analysis/jsonata_expressions.h"
 #include "analysis/jsonata_strings.h"
 #include "analysis/lambda_calls.h"
 #include "analysis/path_fields.h"
@@ -13,6 +14,7 @@
 #include "analysis/schema_violations.h"
 #include "analysis/step_order.h"
 #include "analysis/transitions.h"
+#include "analysis/variables.h"
 #include "load/node.h"
 #include "model/asl/state_machine.h"
 #include "model/document_kind.h"
@@ -55,6 +57,9 @@ struct CheckContext {
   const analysis::StepOrder* step_order = nullptr;
   // The option values of the rules that take options (see Rule::options).
   const RuleOptions* options = nullptr;
+  // State machines only: the parsed {% %} expressions, and the variables' assignments and reads.
+  const analysis::JsonataExpressions* jsonata_expressions = nullptr;
+  const analysis::Variables* variables = nullptr;
 };
 
 struct Rule;

@@ -6,7 +6,11 @@
 #include <cmath>
 #include <thread>
 
+#include "jsonata/eval/value.h"
+#include "jsonata/parser.h"
 #include "load/node.h"
+#include "run/jsonata_fields.h"
+#include "run/jsonata_values.h"
 #include "run/timestamp.h"
 
 namespace wflint::run {
@@ -160,13 +164,44 @@ uint32_t Execution::next_mock_call(std::string_view state) {
 }
 
 RunError Execution::located(const StateEntry& entry, RunError error) {
-  if (error.error == "States.Runtime") {
+  if (error.error == "States.Runtime" || error.error == "States.QueryEvaluationError") {
     error.cause = fmt::format(
         "An error occurred while executing the state '{}' (entered at the "
         "event id #{}). {}",
         entry.name, entry.entered_event, error.cause);
   }
   return error;
+}
+
+Outcome<std::shared_ptr<const jsonata::Ast>> Execution::jsonata_tree(std::string_view expression) {
+  if (auto found = jsonata_trees_.find(expression); found != jsonata_trees_.end())
+    return found->second;
+  jsonata::ParseResult parsed = jsonata::parse(expression);
+  if (!parsed.ast) {
+    return RunError{"States.QueryEvaluationError",
+                    parsed.error ? parsed.error->message : "The expression cannot be parsed."};
+  }
+  auto tree = std::make_shared<const jsonata::Ast>(std::move(*parsed.ast));
+  jsonata_trees_.emplace(std::string(expression), tree);
+  return std::shared_ptr<const jsonata::Ast>(tree);
+}
+
+jsonata::Value Execution::context_value() {
+  if (!execution_input_value_) {
+    execution_input_value_ = std::make_shared<const jsonata::Value>(to_jsonata(options_.input));
+  }
+  jsonata::Object context;
+  for (const auto& [key, member] : context_.items()) {
+    if (key != "Execution") {
+      context.set(key, to_jsonata(member));
+      continue;
+    }
+    jsonata::Object execution;
+    for (const auto& [field, value] : member.items())
+      execution.set(field, field == "Input" ? *execution_input_value_ : to_jsonata(value));
+    context.set(key, jsonata::Value::object(std::move(execution)));
+  }
+  return jsonata::Value::object(std::move(context));
 }
 
 void Execution::run() {
@@ -242,12 +277,7 @@ Outcome<Transition> Execution::run_state(std::string_view name, const Node& stat
   entry.entered_event = emit(prefix + "StateEntered", name,
                              recording() ? state_event_details(name, input, "input") : Json());
   if (options_.record_states) result_.states_entered.emplace_back(name);
-  if (uses_jsonata(state, definition_)) {
-    return RunError{"wflint.Unsupported",
-                    fmt::format("State '{}' uses JSONata, which is not supported by wflint run "
-                                "yet.",
-                                name)};
-  }
+  entry.jsonata = uses_jsonata(state, definition_);
   const std::size_t input_size = serialized_size(input);
   if (input_size > kDataLimitBytes) return data_limit_exceeded(name);
   enter_context_state(entry);
@@ -260,13 +290,17 @@ Outcome<Transition> Execution::run_state(std::string_view name, const Node& stat
          recording() ? state_event_details(name, transition.value().output, "output") : Json());
   }
   if (options_.record_states) result_.state_outputs[std::string(name)] = transition.value().output;
-  if (state.find("End") != nullptr && state.find("End")->bool_value())
-    transition.value().next.clear();
   return transition;
 }
 
 Outcome<Transition> Execution::run_state_kind(StateEntry& entry, std::string_view type,
                                               const Json& input, Variables& variables) {
+  if (entry.jsonata) {
+    if (type == "Pass" || type == "Succeed") return run_pass_jsonata(entry, input, variables);
+    if (type == "Choice") return run_choice_jsonata(entry, input, variables);
+    if (type == "Wait") return run_wait_jsonata(entry, input, variables);
+    if (type == "Fail") return run_fail_jsonata(entry, input, variables);
+  }
   if (type == "Pass") return run_pass(entry, input, variables);
   if (type == "Choice") return run_choice(entry, input, variables);
   if (type == "Wait") return run_wait(entry, input, variables);
@@ -279,6 +313,7 @@ Outcome<Transition> Execution::run_state_kind(StateEntry& entry, std::string_vie
 }
 
 std::string next_state_of(const Node& state) {
+  if (const Node* end = state.find("End"); end != nullptr && end->bool_value()) return "";
   return std::string(state.find_string("Next"));
 }
 
@@ -339,6 +374,13 @@ Outcome<Transition> Execution::run_with_result(StateEntry& entry, std::string_vi
   for (;;) {
     enter_context_state(entry);
     Outcome<Json> result = [&]() -> Outcome<Json> {
+      if (entry.jsonata) {
+        if (type == "Map") return map_result(entry, input, variables);
+        if (type == "Task") return task_result(entry, input, variables);
+        auto arguments = jsonata_arguments(entry, input, variables);
+        if (!arguments.ok()) return arguments;
+        return parallel_result(entry, arguments.value(), variables);
+      }
       auto effective = apply_filter_path(state.find("InputPath"), view_of(input, variables));
       if (!effective.ok()) return located(entry, std::move(effective.error()));
       if (type == "Map") return map_result(entry, effective.value(), variables);
@@ -354,6 +396,13 @@ Outcome<Transition> Execution::run_with_result(StateEntry& entry, std::string_vi
     }();
     Outcome<Transition> transition = [&]() -> Outcome<Transition> {
       if (!result.ok()) return std::move(result.error());
+      if (entry.jsonata) {
+        JsonataFields fields(*this, variables, input);
+        fields.set_result(result.value());
+        auto output = jsonata_output(entry, fields, state, result.value(), variables);
+        if (!output.ok()) return std::move(output.error());
+        return Transition{std::move(output.value()), next_state_of(state)};
+      }
       Json value = std::move(result.value());
       if (const Node* selector = state.find("ResultSelector")) {
         auto selected = apply_template(*selector, view_of(value, variables));
@@ -400,6 +449,16 @@ std::optional<Transition> Execution::catch_error(const StateEntry& entry, const 
     const Node* equals = catcher.find("ErrorEquals");
     if (equals == nullptr || !error_matches(*equals, error)) continue;
     Json output = error_output(error);
+    if (entry.jsonata) {
+      JsonataFields fields(*this, variables, raw_input);
+      fields.set_error_output(output);
+      auto caught = jsonata_output(entry, fields, catcher, output, variables);
+      if (!caught.ok()) {
+        problem = std::move(caught.error());
+        return std::nullopt;
+      }
+      return Transition{std::move(caught.value()), std::string(catcher.find_string("Next"))};
+    }
     auto assigned = assign_variables(*this, catcher.find("Assign"), output, variables);
     if (!assigned.ok()) {
       problem = located(entry, std::move(assigned.error()));

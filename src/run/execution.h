@@ -3,6 +3,7 @@
 // The interpreter's internals, shared by the files that run each kind of state.
 
 #include <map>
+#include <memory>
 #include <random>
 #include <string>
 #include <string_view>
@@ -11,7 +12,14 @@
 #include "run/interpreter.h"
 #include "run/variables.h"
 
+namespace wflint::jsonata {
+class Ast;
+class Value;
+}  // namespace wflint::jsonata
+
 namespace wflint::run {
+
+class JsonataFields;
 
 inline constexpr std::size_t kDataLimitBytes = 262'144;
 inline constexpr int64_t kNanosPerSecond = 1'000'000'000;
@@ -28,6 +36,7 @@ struct StateEntry {
   const Node* state = nullptr;
   uint64_t entered_event = 0;
   uint32_t retry_count = 0;
+  bool jsonata = false;  // its QueryLanguage (or the machine's) is JSONata
 };
 
 class Execution {
@@ -49,14 +58,20 @@ class Execution {
   Outcome<bool> elapse(int64_t nanos);
   int64_t deadline() const { return deadline_; }
 
-  // A States.Runtime (or other) error raised by a state's own fields, with AWS's prefix
-  // "An error occurred while executing the state 'S' (entered at the event id #N). ".
+  // A States.Runtime or States.QueryEvaluationError raised by a state's own fields, with AWS's
+  // prefix "An error occurred while executing the state 'S' (entered at the event id #N). ".
   static RunError located(const StateEntry& entry, RunError error);
+
+  // The parsed tree of a JSONata expression, parsed once per execution; a syntax error is
+  // returned as the cause of a RunError.
+  Outcome<std::shared_ptr<const jsonata::Ast>> jsonata_tree(std::string_view expression);
 
   DataView view_of(const Json& data, const Variables& variables) {
     return DataView{&data, &context_, &variables, &random_};
   }
   Json& context() { return context_; }
+  // The context object as a JSONata value; the execution input in it is converted only once.
+  jsonata::Value context_value();
   const RunOptions& options() const { return options_; }
   std::mt19937_64& random() { return random_; }
   // The zero-based number of this call of a mocked state.
@@ -76,6 +91,23 @@ class Execution {
                                 Variables& variables);
   Outcome<Json> map_result(const StateEntry& entry, const Json& effective_input,
                            Variables& variables);
+
+  // The same states in JSONata mode (jsonata_states.cpp).
+  Outcome<Transition> run_pass_jsonata(const StateEntry& entry, const Json& input,
+                                       Variables& variables);
+  Outcome<Transition> run_choice_jsonata(const StateEntry& entry, const Json& input,
+                                         Variables& variables);
+  Outcome<Transition> run_wait_jsonata(const StateEntry& entry, const Json& input,
+                                       Variables& variables);
+  Outcome<Transition> run_fail_jsonata(const StateEntry& entry, const Json& input,
+                                       Variables& variables);
+  // Arguments of a Task or Parallel state, or its input when it has none.
+  Outcome<Json> jsonata_arguments(const StateEntry& entry, const Json& input,
+                                  const Variables& variables);
+  // Assign, then Output (default: `default_output`), of a JSONata state, its matched Choice rule
+  // or catcher, all evaluated with the variables as of state entry.
+  Outcome<Json> jsonata_output(const StateEntry& entry, JsonataFields& fields, const Node& owner,
+                               Json default_output, Variables& variables);
 
   // Sets $$.State for the state being run.
   void enter_context_state(const StateEntry& entry);
@@ -107,6 +139,8 @@ class Execution {
   uint64_t last_event_ = 0;
   bool recording_suspended_ = false;  // inside a distributed Map's child execution
   std::map<std::string, uint32_t, std::less<>> mock_calls_;
+  std::map<std::string, std::shared_ptr<const jsonata::Ast>, std::less<>> jsonata_trees_;
+  std::shared_ptr<const jsonata::Value> execution_input_value_;
 };
 
 // A state's Next ("" when it has none).

@@ -4,6 +4,7 @@
 
 #include "load/node.h"
 #include "run/execution.h"
+#include "run/jsonata_fields.h"
 
 namespace wflint::run {
 
@@ -23,7 +24,13 @@ RunError runtime(std::string cause) {
 Outcome<std::optional<double>> numeric_field(Execution& execution, const Node& owner,
                                              std::string_view field, bool integer,
                                              const Json& input, const Variables& variables) {
-  if (const Node* literal = owner.find(field)) return std::optional<double>(literal->number());
+  if (const Node* literal = owner.find(field)) {
+    if (!literal->is_string()) return std::optional<double>(literal->number());
+    JsonataFields fields(execution, variables, input);
+    auto computed = fields.typed_value(*literal, field, integer ? "integer" : "number");
+    if (!computed.ok()) return std::move(computed.error());
+    return std::optional<double>(computed.value().get<double>());
+  }
   const std::string path_field = std::string(field) + "Path";
   const Node* path = owner.find(path_field);
   if (path == nullptr) return std::optional<double>();
@@ -89,6 +96,28 @@ bool is_distributed(const Node& state) {
   return config != nullptr && config->find_string("Mode") == "DISTRIBUTED";
 }
 
+// JSONata: Items, or else the state input, which must then be an array.
+Outcome<Json> jsonata_items(Execution& execution, const Node& state, const Json& input,
+                            const Variables& variables) {
+  if (const Node* items = state.find("Items")) {
+    JsonataFields fields(execution, variables, input);
+    return fields.typed_value(*items, "Items", "array");
+  }
+  if (!input.is_array()) {
+    return RunError{"States.QueryEvaluationError",
+                    fmt::format("Map state input must be an array but was: {}", to_text(input))};
+  }
+  return input;
+}
+
+// A template field of the Map (ItemSelector, BatchInput) in the state's query language.
+Outcome<Json> map_template(Execution& execution, const StateEntry& entry, const Node& field,
+                           std::string_view name, const Json& input, const Variables& variables) {
+  if (!entry.jsonata) return apply_template(field, execution.view_of(input, variables));
+  JsonataFields fields(execution, variables, input);
+  return fields.value(field, name);
+}
+
 // The items a Map iterates: from its mocked ItemReader, or from ItemsPath over its input.
 Outcome<Json> map_items(Execution& execution, const StateEntry& entry, const Json& input,
                         const Variables& variables) {
@@ -123,6 +152,7 @@ Outcome<Json> map_items(Execution& execution, const StateEntry& entry, const Jso
     }
     return items;
   }
+  if (entry.jsonata) return jsonata_items(execution, state, input, variables);
   const Node* items_path = state.find("ItemsPath");
   const std::string_view path = items_path == nullptr ? "$" : items_path->text();
   auto items = read_reference_path(path, execution.view_of(input, variables));
@@ -134,20 +164,21 @@ Outcome<Json> map_items(Execution& execution, const StateEntry& entry, const Jso
 }
 
 // Each iteration's input: the item, or ItemSelector (Parameters) evaluated with $$.Map.Item set.
-Outcome<Json> iteration_input(Execution& execution, const Node& state, const Json& input,
+Outcome<Json> iteration_input(Execution& execution, const StateEntry& entry, const Json& input,
                               const Json& item, std::size_t index, const Variables& variables) {
+  const Node& state = *entry.state;
   const Node* selector = state.find("ItemSelector");
   if (selector == nullptr) selector = state.find("Parameters");
   if (selector == nullptr) return item;
   execution.context()["Map"] = Json{{"Item", {{"Index", index}, {"Value", item}}}};
-  auto selected = apply_template(*selector, execution.view_of(input, variables));
+  auto selected = map_template(execution, entry, *selector, "ItemSelector", input, variables);
   execution.context().erase("Map");
   return selected;
 }
 
 // ItemBatcher: groups iteration inputs into {"Items": [...], "BatchInput": ...}.
-Outcome<Json> batch_inputs(Execution& execution, const Node& batcher, const Json& input,
-                           Json inputs, const Variables& variables) {
+Outcome<Json> batch_inputs(Execution& execution, const StateEntry& entry, const Node& batcher,
+                           const Json& input, Json inputs, const Variables& variables) {
   auto max_items = numeric_field(execution, batcher, "MaxItemsPerBatch", true, input, variables);
   if (!max_items.ok()) return std::move(max_items.error());
   auto max_bytes =
@@ -155,7 +186,8 @@ Outcome<Json> batch_inputs(Execution& execution, const Node& batcher, const Json
   if (!max_bytes.ok()) return std::move(max_bytes.error());
   Json batch_input;
   if (const Node* template_node = batcher.find("BatchInput")) {
-    auto made = apply_template(*template_node, execution.view_of(input, variables));
+    auto made =
+        map_template(execution, entry, *template_node, "ItemBatcher/BatchInput", input, variables);
     if (!made.ok()) return made;
     batch_input = std::move(made.value());
   }
@@ -203,12 +235,13 @@ Outcome<Json> Execution::map_result(const StateEntry& entry, const Json& effecti
 
   Json inputs = Json::array();
   for (std::size_t i = 0; i < items.value().size(); ++i) {
-    auto input = iteration_input(*this, state, effective_input, items.value()[i], i, variables);
+    auto input = iteration_input(*this, entry, effective_input, items.value()[i], i, variables);
     if (!input.ok()) return located(entry, std::move(input.error()));
     inputs.push_back(std::move(input.value()));
   }
   if (const Node* batcher = state.find("ItemBatcher")) {
-    auto batches = batch_inputs(*this, *batcher, effective_input, std::move(inputs), variables);
+    auto batches =
+        batch_inputs(*this, entry, *batcher, effective_input, std::move(inputs), variables);
     if (!batches.ok()) return located(entry, std::move(batches.error()));
     inputs = std::move(batches.value());
   }

@@ -3,6 +3,7 @@
 #include "lang/resource.h"
 #include "load/node.h"
 #include "run/execution.h"
+#include "run/jsonata_fields.h"
 #include "run/timestamp.h"
 #include "run/uuid.h"
 
@@ -344,6 +345,11 @@ class TaskAttempt {
     if (const Node* value = state.find(field); value && value->number()) {
       return static_cast<int64_t>(*value->number());
     }
+    if (const Node* value = state.find(field); value && entry_.jsonata && value->is_string()) {
+      JsonataFields fields(execution_, variables_, effective_input_);
+      auto computed = fields.typed_value(*value, field, "integer");
+      return computed.ok() ? computed.value().get<int64_t>() : fallback;
+    }
     if (const Node* path = state.find(std::string(field) + "Path")) {
       auto read =
           read_reference_path(path->text(), execution_.view_of(effective_input_, variables_));
@@ -369,7 +375,12 @@ Outcome<Json> Execution::task_result(const StateEntry& entry, const Json& effect
   // $$.Task.Token exists only while a callback task's Parameters are evaluated.
   if (target.wait_for_token) context_["Task"] = Json{{"Token", random_hex(random_, 4)}};
   Json parameters = effective_input;
-  if (const Node* template_node = state.find("Parameters")) {
+  if (entry.jsonata) {
+    auto arguments = jsonata_arguments(entry, effective_input, variables);
+    context_.erase("Task");
+    if (!arguments.ok()) return std::move(arguments.error());
+    parameters = std::move(arguments.value());
+  } else if (const Node* template_node = state.find("Parameters")) {
     auto made = apply_template(*template_node, view_of(effective_input, variables));
     if (!made.ok()) {
       context_.erase("Task");

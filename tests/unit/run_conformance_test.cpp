@@ -136,28 +136,28 @@ CaseOutcome run_case(const fs::path& dir) {
   return outcome;
 }
 
-std::vector<fs::path> jsonpath_cases() {
+bool is_jsonata_case(const fs::path& dir) {
+  if (dir.parent_path().filename() == "jsonata") return true;
+  const Json info = read_json(dir / "case.json");
+  return info.value("query_language", "JSONPath") != "JSONPath";
+}
+
+// The cases of one query language, in name order.
+std::vector<fs::path> cases_in(bool jsonata) {
   std::vector<fs::path> cases;
   for (const auto& group : fs::directory_iterator(conformance_dir())) {
-    if (!group.is_directory() || group.path().filename() == "jsonata" ||
-        group.path().filename() == "tools") {
-      continue;
-    }
+    if (!group.is_directory() || group.path().filename() == "tools") continue;
     for (const auto& entry : fs::directory_iterator(group.path())) {
       if (!fs::exists(entry.path() / "expected.json")) continue;
-      const Json info = read_json(entry.path() / "case.json");
-      if (info.value("query_language", "JSONPath") != "JSONPath") continue;
-      cases.push_back(entry.path());
+      if (is_jsonata_case(entry.path()) == jsonata) cases.push_back(entry.path());
     }
   }
   std::sort(cases.begin(), cases.end());
   return cases;
 }
 
-TEST(Conformance, JsonPathCasesMatchAwsRecordings) {
-  if (!fs::exists(conformance_dir())) GTEST_SKIP() << "../shared/corpus/conformance is absent";
-  const std::vector<fs::path> cases = jsonpath_cases();
-  ASSERT_GT(cases.size(), 700u);
+// Runs every case, prints the share that matches and each mismatch, and returns the share.
+double matching_share(const std::vector<fs::path>& cases, std::string_view language) {
   std::size_t matched = 0;
   std::string mismatches;
   for (const fs::path& dir : cases) {
@@ -169,9 +169,23 @@ TEST(Conformance, JsonPathCasesMatchAwsRecordings) {
     }
   }
   const double share = 100.0 * static_cast<double>(matched) / static_cast<double>(cases.size());
-  std::cout << fmt::format("conformance: {} of {} JSONPath cases match AWS ({:.1f}%)\n{}", matched,
-                           cases.size(), share, mismatches);
-  EXPECT_GE(share, 95.0);
+  std::cout << fmt::format("conformance: {} of {} {} cases match AWS ({:.1f}%)\n{}", matched,
+                           cases.size(), language, share, mismatches);
+  return share;
+}
+
+TEST(Conformance, JsonPathCasesMatchAwsRecordings) {
+  if (!fs::exists(conformance_dir())) GTEST_SKIP() << "../shared/corpus/conformance is absent";
+  const std::vector<fs::path> cases = cases_in(false);
+  ASSERT_GT(cases.size(), 700u);
+  EXPECT_GE(matching_share(cases, "JSONPath"), 95.0);
+}
+
+TEST(Conformance, JsonataCasesMatchAwsRecordings) {
+  if (!fs::exists(conformance_dir())) GTEST_SKIP() << "../shared/corpus/conformance is absent";
+  const std::vector<fs::path> cases = cases_in(true);
+  ASSERT_GT(cases.size(), 100u);
+  EXPECT_GE(matching_share(cases, "JSONata"), 95.0);
 }
 
 }  // namespace

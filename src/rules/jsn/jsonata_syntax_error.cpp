@@ -1,4 +1,3 @@
-#include "jsonata/parser.h"
 #include "rules/rule.h"
 
 namespace wflint::rules {
@@ -8,17 +7,13 @@ extern const Rule kJsonataSyntaxError;
 namespace {
 
 void check(const CheckContext& ctx, DiagnosticSink& sink) {
-  for (const analysis::JsonataString& string : ctx.jsonata_strings->all()) {
-    // A ${...} placeholder is substituted before deployment; the expression is judged then.
-    if (!string.is_expression() || analysis::has_placeholder(string.expression())) continue;
-    const jsonata::ParseResult parsed = jsonata::parse(string.expression());
-    if (!parsed.error) continue;
-    const jsonata::SyntaxError& error = *parsed.error;
-    const uint32_t offset = analysis::JsonataString::kExpressionOffset + error.offset;
+  for (const analysis::JsonataExpression& expression : ctx.jsonata_expressions->all()) {
+    if (!expression.parsed.error) continue;
+    const jsonata::SyntaxError& error = *expression.parsed.error;
     // An error at the very end of the expression underlines the closing "%}".
     const uint32_t length = error.length > 0 ? error.length : 2;
-    sink.report_at(kJsonataSyntaxError, string.value->text_span(offset, length),
-                   string.value->json_pointer(), error.message);
+    sink.report_at(kJsonataSyntaxError, expression.span(error.offset, length),
+                   expression.string->value->json_pointer(), error.message);
   }
 }
 
