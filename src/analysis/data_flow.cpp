@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <deque>
+#include <map>
+#include <unordered_map>
 
 #include "analysis/path_fields.h"
+#include "jsonata/parser.h"
 #include "lang/path.h"
 
 namespace wflint::analysis {
@@ -191,11 +194,39 @@ bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
+// What each variable can hold, joined over every Assign of the machine: flow-insensitive, so a
+// variable assigned different kinds of values anywhere is Unknown everywhere.
+using VariableShapes = std::map<std::string, ShapeRef, std::less<>>;
+
+// The parsed tree of each {% %} string, parsed on first use and kept for the later visits.
+class JsonataTrees {
+ public:
+  // nullptr when the string is not an expression, holds a placeholder or does not parse.
+  const jsonata::Ast* of(const Node& string) {
+    auto found = trees_.find(&string);
+    if (found == trees_.end()) found = trees_.emplace(&string, parse(string.text())).first;
+    return found->second ? &*found->second : nullptr;
+  }
+
+  // Offsets in a tree count from the start of the expression, after "{%".
+  static constexpr uint32_t kExpressionOffset = 2;
+
+ private:
+  static std::optional<jsonata::Ast> parse(std::string_view text) {
+    if (!is_jsonata_expression(text) || has_placeholder(text)) return std::nullopt;
+    jsonata::ParseResult parsed = jsonata::parse(text.substr(2, text.size() - 4));
+    return std::move(parsed.ast);
+  }
+
+  std::unordered_map<const Node*, std::optional<jsonata::Ast>> trees_;
+};
+
 // Evaluates one state's pipeline; records result reads when `reads` is set.
 class Transfer {
  public:
-  Transfer(const asl::State& state, const LambdaCalls& calls, std::vector<ResultRead>* reads)
-      : state_(state), calls_(calls), reads_(reads) {}
+  Transfer(const asl::State& state, const LambdaCalls& calls, JsonataTrees& trees,
+           const VariableShapes& variables, std::vector<ResultRead>* reads)
+      : state_(state), calls_(calls), trees_(trees), variables_(variables), reads_(reads) {}
 
   // The state's output for `input`; also sets effective_input().
   ShapeRef output(const ShapeRef& input) {
@@ -211,8 +242,9 @@ class Transfer {
 
   // Records the reads of `$states.input` in the state's JSONata strings (those of Output and
   // Assign also of `$states.result`).
-  void scan_jsonata_reads(const ShapeRef& input, const ShapeRef& result) {
+  void scan_jsonata_reads(const ShapeRef& input) {
     if (!reads_ || !state_.jsonata) return;
+    const ShapeRef& result = jsonata_result_;
     for (const Node& member : state_.node->children()) {
       const std::string_view key = member.key();
       if (key == "Branches" || key == "ItemProcessor" || key == "Iterator") continue;
@@ -220,8 +252,6 @@ class Transfer {
       scan_jsonata_node(member, input, sees_result ? result : nullptr);
     }
   }
-
-  const ShapeRef& result() const { return result_; }
 
   // Records the reads of the JSONPath fields the pipeline does not evaluate: Choice Variables
   // and *Path operands, ItemsPath, TimeoutSecondsPath, SecondsPath, ErrorPath, ...
@@ -350,9 +380,14 @@ class Transfer {
   ShapeRef read_path(const Node& node, const ShapeRef& input) {
     if (has_placeholder(node.text())) return unknown_shape();
     const lang::PathResult parsed = lang::parse_path(node.text());
-    if (!parsed.ok() || parsed.path.root != lang::PathRoot::Input) return unknown_shape();
-    const Shape* current = input.get();
+    if (!parsed.ok() || parsed.path.root == lang::PathRoot::Context) return unknown_shape();
     ShapeRef current_ref = input;
+    if (parsed.path.root == lang::PathRoot::Variable) {
+      const auto variable = variables_.find(parsed.path.variable);
+      if (variable == variables_.end()) return unknown_shape();
+      current_ref = variable->second;
+    }
+    const Shape* current = current_ref.get();
     for (const lang::PathSegment& segment : parsed.path.segments) {
       if (segment.kind != lang::SegmentKind::Field || segment.recursive) return unknown_shape();
       const Shape* next =
@@ -419,6 +454,7 @@ class Transfer {
     ShapeRef result;
     if (type == "Task" || type == "Parallel" || type == "Map") result = task_result();
     result_ = result ? result : input;
+    jsonata_result_ = result;
     const Node* output = state_.field("Output");
     if (!output) return result ? result : input;
     return jsonata_template(*output, input, result);
@@ -433,53 +469,61 @@ class Transfer {
     }
     if (node.is_array()) return array_shape();
     if (!node.is_string() || !is_jsonata_expression(node.text())) return literal_shape(node);
-    return simple_jsonata_value(node.text(), input, result);
+    const jsonata::Ast* ast = trees_.of(node);
+    if (!ast) return unknown_shape();
+    return follow_chain(*ast, ast->root(), input, result, nullptr);
   }
 
-  // `{% $states.result.a.b %}` or `{% $states.input.a %}` alone; anything else is Unknown.
-  static ShapeRef simple_jsonata_value(std::string_view text, const ShapeRef& input,
-                                       const ShapeRef& result) {
-    std::string_view expression = text.substr(2, text.size() - 4);
-    const auto trim = [](std::string_view s) {
-      while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\t'))
-        s.remove_prefix(1);
-      while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t'))
-        s.remove_suffix(1);
-      return s;
-    };
-    expression = trim(expression);
-    ShapeRef current;
-    if (expression.starts_with("$states.result") && result) {
-      current = result;
-      expression.remove_prefix(14);
-    } else if (expression.starts_with("$states.input")) {
-      current = input;
-      expression.remove_prefix(13);
+  // The value a chain of field names reads from `$states.input`, `$states.result` or a variable
+  // (`$states.result.Payload.id`, `$order.total`); Unknown for anything else. With `record_in`
+  // set, each field read along the chain is recorded against that string.
+  ShapeRef follow_chain(const jsonata::Ast& ast, uint32_t index, const ShapeRef& input,
+                        const ShapeRef& result, const Node* record_in) {
+    const jsonata::AstNode& node = ast.node(index);
+    std::span<const uint32_t> steps;
+    if (node.kind == jsonata::NodeKind::kPath) {
+      steps = node.children;
+    } else if (node.kind == jsonata::NodeKind::kVariable) {
+      steps = std::span<const uint32_t>(&index, 1);
     } else {
       return unknown_shape();
     }
-    while (!expression.empty()) {
-      if (expression.front() != '.') return unknown_shape();
-      expression.remove_prefix(1);
-      const std::size_t length = identifier_length(expression);
-      if (length == 0) return unknown_shape();
-      current = current->kind == ShapeKind::Object ? find_ref(current, expression.substr(0, length))
-                                                   : unknown_shape();
-      expression.remove_prefix(length);
+    std::size_t next = 0;
+    ShapeRef current = chain_start(ast, steps, input, result, next);
+    if (!current) return unknown_shape();
+    for (; next < steps.size(); ++next) {
+      const jsonata::AstNode& step = ast.node(steps[next]);
+      if (step.kind != jsonata::NodeKind::kName || step.keep_array) return unknown_shape();
+      const Shape* field = current->kind == ShapeKind::Object ? current->field(step.text) : nullptr;
+      if (record_in) {
+        record_read(*current, field, *record_in, JsonataTrees::kExpressionOffset + step.offset,
+                    step.length, step.text);
+      }
+      if (!field) return unknown_shape();
+      current = find_ref(current, step.text);
     }
     return current;
   }
 
-  static std::size_t identifier_length(std::string_view text) {
-    std::size_t length = 0;
-    while (length < text.size()) {
-      const char c = text[length];
-      const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' ||
-                          (length > 0 && c >= '0' && c <= '9');
-      if (!letter) break;
-      ++length;
+  // Where a chain starts: `$states.input`, `$states.result` (when the field may read it) or a
+  // variable with a known shape; sets `next` to the first step after the start. Null otherwise.
+  ShapeRef chain_start(const jsonata::Ast& ast, std::span<const uint32_t> steps,
+                       const ShapeRef& input, const ShapeRef& result, std::size_t& next) const {
+    const jsonata::AstNode& first = ast.node(steps[0]);
+    if (first.kind != jsonata::NodeKind::kVariable || first.text.empty() || first.text == "$")
+      return nullptr;
+    if (first.text != "states") {
+      const auto variable = variables_.find(first.text);
+      if (variable == variables_.end()) return nullptr;
+      next = 1;
+      return variable->second;
     }
-    return length;
+    if (steps.size() < 2 || ast.node(steps[1]).kind != jsonata::NodeKind::kName) return nullptr;
+    next = 2;
+    const std::string_view member = ast.node(steps[1]).text;
+    if (member == "input") return input;
+    if (member == "result") return result;
+    return nullptr;
   }
 
   void scan_jsonata_node(const Node& node, const ShapeRef& input, const ShapeRef& result) {
@@ -488,37 +532,64 @@ class Transfer {
         scan_jsonata_node(child, input, result);
       return;
     }
-    if (!node.is_string() || !is_jsonata_expression(node.text())) return;
-    scan_jsonata_text(node, "$states.input", input);
-    if (result) scan_jsonata_text(node, "$states.result", result);
+    if (!node.is_string()) return;
+    const jsonata::Ast* ast = trees_.of(node);
+    if (!ast) return;
+    for (uint32_t index = 0; index < ast->size(); ++index) {
+      if (ast->node(index).kind == jsonata::NodeKind::kPath)
+        follow_chain(*ast, index, input, result, &node);
+    }
   }
 
-  // Every `root.a.b` in the expression: the fields read along the chain.
-  void scan_jsonata_text(const Node& node, std::string_view root, const ShapeRef& start) {
-    const std::string_view text = node.text();
-    for (std::size_t at = text.find(root); at != std::string_view::npos;
-         at = text.find(root, at + 1)) {
-      std::size_t position = at + root.size();
-      if (position < text.size() && identifier_length(text.substr(position)) > 0) continue;
-      const Shape* current = start.get();
-      while (current && position < text.size() && text[position] == '.') {
-        const std::size_t length = identifier_length(text.substr(position + 1));
-        if (length == 0) break;
-        const std::string_view name = text.substr(position + 1, length);
-        const Shape* next = current->kind == ShapeKind::Object ? current->field(name) : nullptr;
-        record_read(*current, next, node, static_cast<uint32_t>(position + 1),
-                    static_cast<uint32_t>(length), name);
-        current = next;
-        position += 1 + length;
+  // ----- Variables -----
+
+ public:
+  // The shapes the state's Assign gives its variables. A Choice rule's or a catcher's Assign
+  // counts as Unknown: what it assigns is not followed.
+  std::vector<std::pair<std::string, ShapeRef>> assignments() {
+    std::vector<std::pair<std::string, ShapeRef>> assigned;
+    if (!effective_input_) return assigned;
+    if (const Node* assign = state_.field("Assign"); assign && assign->is_object()) {
+      for (const Node& member : assign->children())
+        assigned.push_back(assignment(member));
+    }
+    for (const char* list : {"Choices", "Catch"}) {
+      const Node* entries = state_.field(list);
+      if (!entries || !entries->is_array()) continue;
+      for (const Node& entry : entries->children()) {
+        const Node* assign = entry.is_object() ? entry.find("Assign") : nullptr;
+        if (!assign || !assign->is_object()) continue;
+        for (const Node& member : assign->children())
+          assigned.emplace_back(variable_name(member.key()), unknown_shape());
       }
     }
+    return assigned;
+  }
+
+ private:
+  static std::string variable_name(std::string_view key) {
+    return std::string(ends_with(key, ".$") ? key.substr(0, key.size() - 2) : key);
+  }
+
+  // One member of the state's own Assign: JSONata over the state input and result, JSONPath
+  // (`"name.$": "$.path"`) over the result.
+  std::pair<std::string, ShapeRef> assignment(const Node& member) {
+    const std::string_view key = member.key();
+    if (state_.jsonata)
+      return {std::string(key), jsonata_template(member, effective_input_, jsonata_result_)};
+    if (!ends_with(key, ".$")) return {std::string(key), literal_value(member)};
+    const bool path = member.is_string() && member.text().starts_with("$");
+    return {variable_name(key), path ? read_path(member, result_) : unknown_shape()};
   }
 
   const asl::State& state_;
   const LambdaCalls& calls_;
+  JsonataTrees& trees_;
+  const VariableShapes& variables_;
   std::vector<ResultRead>* reads_;
   ShapeRef effective_input_;
   ShapeRef result_;
+  ShapeRef jsonata_result_;  // JSONata: the Task, Map or Parallel result $states.result names
 };
 
 // A state whose input changed this many times is widened to Unknown.
@@ -538,12 +609,18 @@ class Solver {
     }
     if (const asl::State* start = start_of(machine_.top_level()))
       flow_into(*start, unknown_shape());
-    while (!queue_.empty()) {
-      const std::size_t index = queue_.front();
-      queue_.pop_front();
-      queued_[index] = false;
-      visit(index, nullptr);
-    }
+    // A variable's shape changing changes what its readers see: every reached state is visited
+    // again until neither inputs nor variables change.
+    do {
+      variables_changed_ = false;
+      while (!queue_.empty()) {
+        const std::size_t index = queue_.front();
+        queue_.pop_front();
+        queued_[index] = false;
+        visit(index, nullptr);
+      }
+      if (variables_changed_) queue_reached_states();
+    } while (!queue_.empty());
     for (std::size_t i = 0; i < r_.states.size(); ++i)
       visit(i, &r_.reads);
     find_cycles();
@@ -590,14 +667,16 @@ class Solver {
       if (!final_pass) return;
       input = unknown_shape();
     }
-    Transfer transfer(state, calls_, reads);
+    Transfer transfer(state, calls_, trees_, variables_, reads);
     ShapeRef output = transfer.output(input);
-    transfer.scan_jsonata_reads(input, transfer.result());
+    transfer.scan_jsonata_reads(input);
     transfer.scan_other_paths();
     if (final_pass) {
       r_.output[index] = std::move(output);
       return;
     }
+    for (auto& [name, shape] : transfer.assignments())
+      assign_variable(name, shape);
     for (const Transition& transition : transitions_.transitions_of(state)) {
       if (!transition.target) continue;
       if (transition.field == "Catch") {
@@ -612,6 +691,28 @@ class Solver {
       if (!start) continue;
       const bool branch = scope->kind() == asl::Scope::Kind::ParallelBranch;
       flow_into(*start, branch ? transfer.effective_input() : unknown_shape());
+    }
+  }
+
+  void assign_variable(const std::string& name, const ShapeRef& shape) {
+    auto [found, inserted] = variables_.emplace(name, shape);
+    if (inserted) {
+      variables_changed_ = true;
+      return;
+    }
+    ShapeRef joined = join(found->second, shape);
+    if (joined == found->second) return;
+    if (++variable_updates_[name] > kMaxUpdates) joined = unknown_shape();
+    if (joined == found->second) return;
+    found->second = std::move(joined);
+    variables_changed_ = true;
+  }
+
+  void queue_reached_states() {
+    for (std::size_t index = 0; index < r_.states.size(); ++index) {
+      if (r_.input[index]->kind == ShapeKind::Bottom || queued_[index]) continue;
+      queued_[index] = true;
+      queue_.push_back(index);
     }
   }
 
@@ -677,6 +778,10 @@ class Solver {
   std::deque<std::size_t> queue_;
   std::vector<bool> queued_;
   std::vector<int> updates_;
+  JsonataTrees trees_;
+  VariableShapes variables_;
+  std::map<std::string, int, std::less<>> variable_updates_;
+  bool variables_changed_ = false;
 };
 
 }  // namespace

@@ -77,8 +77,11 @@ struct ResultRead {
 // Model: a forward analysis over the transition graph (Next, Default, Choices, Catch, and from a
 // Parallel to its branches' StartAt) to a fixed point with a worklist. Each state's transfer
 // follows the JSONPath pipeline InputPath → Parameters → result → ResultSelector → ResultPath →
-// OutputPath, or in JSONata the result → Output (simple `$states.result.a.b` / `$states.input.a`
-// paths; any other expression is Unknown; Assign is ignored). Results: the optimized invoke gives
+// OutputPath, or in JSONata the result → Output (chains of field names from `$states.result`,
+// `$states.input` or a variable, read on the parsed expression; any other expression is
+// Unknown). Variables: what each can hold is joined over every Assign of the machine
+// (flow-insensitive), and reads of `$name.field` in either query language follow it; a Choice
+// rule's or a catcher's Assign makes its variables Unknown. Results: the optimized invoke gives
 // the Invoke envelope (Payload "" when InvocationType is a literal Event or DryRun), a function ARN
 // a FunctionOutput, a Pass its Result, Parallel and Map an Array, anything else Unknown. A catcher
 // places the Error Output {Error, Cause} at its ResultPath. The top-level StartAt and every Map

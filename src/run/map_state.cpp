@@ -264,7 +264,9 @@ Outcome<Json> Execution::map_result(const StateEntry& entry, const Json& effecti
       const uint64_t parent_events = last_event_;
       last_event_ = 1;  // the child's ExecutionStarted
       recording_suspended_ = true;
-      auto child = run_block(*processor, std::move(inputs[i]), variables);
+      // Child executions see none of the parent's variables (AWS's variable scoping).
+      const Variables no_variables;
+      auto child = run_block(*processor, std::move(inputs[i]), no_variables);
       recording_suspended_ = false;
       last_event_ = parent_events;
       return child;

@@ -154,6 +154,52 @@ TEST(DataFlow, ReadsThroughJsonataOutputs) {
   EXPECT_EQ(reads[0].produced, Producer::Envelope);
 }
 
+TEST(DataFlow, ReadsThroughJsonataVariables) {
+  const Analyzed a(R"({
+  "QueryLanguage": "JSONata",
+  "StartAt": "Notify",
+  "States": {
+    "Notify": { "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Arguments": { "FunctionName": "f", "InvocationType": "Event" }, "Assign": { "sent": "{% $states.result %}" }, "Next": "Use" },
+    "Use": { "Type": "Pass", "Output": { "id": "{% 'x' & $sent.Payload.id %}" }, "End": true }
+  }
+})");
+  const std::vector<ResultRead>& reads = a.flow.result_reads();
+  ASSERT_EQ(reads.size(), 1u);
+  EXPECT_EQ(reads[0].field, "Payload");
+  EXPECT_EQ(reads[0].reader, &a.state("Use"));
+  EXPECT_EQ(reads[0].producer, &a.state("Notify"));
+  EXPECT_EQ(reads[0].produced, Producer::AsyncEnvelope);
+  EXPECT_EQ(reads[0].value->text().substr(reads[0].offset, reads[0].length), "Payload");
+}
+
+TEST(DataFlow, ReadsThroughJsonPathVariables) {
+  const Analyzed a(R"({
+  "StartAt": "Fn",
+  "States": {
+    "Fn": { "Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:f", "Assign": { "out.$": "$" }, "Next": "Use" },
+    "Use": { "Type": "Pass", "Parameters": { "code.$": "$out.StatusCode" }, "End": true }
+  }
+})");
+  const std::vector<ResultRead>& reads = a.flow.result_reads();
+  ASSERT_EQ(reads.size(), 1u);
+  EXPECT_EQ(reads[0].field, "StatusCode");
+  EXPECT_EQ(reads[0].producer, &a.state("Fn"));
+  EXPECT_EQ(reads[0].produced, Producer::FunctionOutput);
+}
+
+TEST(DataFlow, AVariableAssignedDifferentKindsOfValuesIsUnknown) {
+  const Analyzed a(R"({
+  "QueryLanguage": "JSONata",
+  "StartAt": "Notify",
+  "States": {
+    "Notify": { "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Arguments": { "FunctionName": "f", "InvocationType": "Event" }, "Assign": { "r": "{% $states.result %}" }, "Next": "Reset" },
+    "Reset": { "Type": "Pass", "Assign": { "r": { "Payload": "none" } }, "Next": "Use" },
+    "Use": { "Type": "Pass", "Output": "{% $r.Payload %}", "End": true }
+  }
+})");
+  EXPECT_TRUE(a.flow.result_reads().empty());
+}
+
 TEST(DataFlow, ALongChainIsAnalyzedInOnePass) {
   std::string states;
   constexpr int kStates = 10'000;

@@ -156,6 +156,28 @@ TEST_F(JsonataRunTest, MapItemsAndItemSelectorWithTheMapItemContext) {
   EXPECT_EQ(result.output, Json::parse("[20, 31]"));
 }
 
+TEST_F(JsonataRunTest, InlineIterationsSeeOuterVariablesDistributedChildrenDoNot) {
+  const std::string map = R"({
+      "S": {"Type": "Pass", "Assign": {"rate": 2}, "Next": "M"},
+      "M": {"Type": "Map", "Items": [1, 2],
+            "ItemProcessor": {MODE "StartAt": "P", "States": {"P": {"Type": "Pass",
+                "Output": "{% $states.input * $rate %}", "End": true}}},
+            "End": true}})";
+  const auto with_mode = [&map](const std::string& mode) {
+    std::string text = map;
+    text.replace(text.find("MODE"), 4, mode);
+    return text;
+  };
+  const RunResult inline_map = run(with_mode(""));
+  ASSERT_EQ(inline_map.status, RunStatus::Succeeded) << inline_map.cause.value_or("");
+  EXPECT_EQ(inline_map.output, Json::parse("[2, 4]"));
+
+  const RunResult distributed =
+      run(with_mode(R"("ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},)"));
+  EXPECT_EQ(distributed.status, RunStatus::Failed);
+  EXPECT_EQ(distributed.error, "States.QueryEvaluationError");
+}
+
 TEST_F(JsonataRunTest, MapItemsThatAreNotAnArrayFailWithAwsCause) {
   const RunResult result = run(R"({
       "S": {"Type": "Map", "Items": "{% $states.input.xs %}",
