@@ -1,7 +1,8 @@
+#include <re2/re2.h>
+
 #include <array>
 #include <cmath>
 #include <numeric>
-#include <regex>
 
 #include "jsonata/eval/functions.h"
 #include "jsonata/eval/json_text.h"
@@ -368,7 +369,8 @@ std::string format_timezone(const Marker& marker, int offset_hours, int offset_m
       if (offset_minutes != 0) {
         IntegerFormat two;
         two.mandatory_digits = 2;
-        out += ":" + format_integer(offset_minutes, two);
+        out += ':';
+        out += format_integer(offset_minutes, two);
       }
     } else if (digits == 3 || digits == 4) {
       out = format_integer(offset, marker.integer_format);
@@ -377,8 +379,8 @@ std::string format_timezone(const Marker& marker, int offset_hours, int offset_m
                   "The timezone integer format specifier cannot have more than four digits");
     }
   }
-  if (offset >= 0) out = "+" + out;
-  if (marker.component == 'z') out = "GMT" + out;
+  if (offset >= 0) out.insert(0, "+");
+  if (marker.component == 'z') out.insert(0, "GMT");
   if (offset == 0 && marker.presentation2 == "t") out = "Z";
   return out;
 }
@@ -562,32 +564,41 @@ Value fn_from_millis(BuiltinCall& call) {
 }
 
 // Date.parse of the ISO 8601 forms jsonata-js accepts; NaN when the date is impossible.
-double parse_iso_timestamp(const std::smatch& m) {
-  const auto number_at = [&](size_t index, size_t from, size_t length) {
-    return std::atoi(m[index].str().substr(from, length).c_str());
-  };
-  const int year = std::atoi(m[1].str().c_str());
-  const int month = m[2].matched ? number_at(2, 1, 2) : 1;
-  const int day = m[3].matched ? number_at(3, 1, 2) : 1;
+// The parts of an ISO 8601 timestamp; a part that is absent is empty (a present one never is).
+struct IsoParts {
+  re2::StringPiece year, month, day, time, fraction, zone;
+};
+
+int digits_at(re2::StringPiece part, size_t from, size_t length) {
+  return std::atoi(std::string(part.substr(from, length)).c_str());
+}
+
+double parse_iso_timestamp(const IsoParts& m) {
+  const int year = digits_at(m.year, 0, m.year.size());
+  const int month = m.month.empty() ? 1 : digits_at(m.month, 1, 2);
+  const int day = m.day.empty() ? 1 : digits_at(m.day, 1, 2);
   int hour = 0, minute = 0, second = 0;
-  if (m[4].matched) {
-    hour = number_at(4, 1, 2);
-    minute = number_at(4, 4, 2);
-    second = number_at(4, 7, 2);
+  if (!m.time.empty()) {
+    hour = digits_at(m.time, 1, 2);
+    minute = digits_at(m.time, 4, 2);
+    second = digits_at(m.time, 7, 2);
   }
   double fraction = 0;
-  if (m[5].matched) fraction = std::floor(std::atof(("0" + m[5].str()).c_str()) * 1000 + 1e-9);
+  if (!m.fraction.empty()) {
+    std::string decimal(1, '0');
+    decimal.append(m.fraction.data(), m.fraction.size());
+    fraction = std::floor(std::atof(decimal.c_str()) * 1000 + 1e-9);
+  }
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 59) {
     return std::nan("");
   }
   double millis = static_cast<double>(days_from_civil(year, month, day)) * kMillisPerDay +
                   ((hour * 60.0 + minute) * 60 + second) * 1000 + fraction;
-  if (m[6].matched && m[6].str() != "Z") {
-    const std::string zone = m[6].str();
-    const int zone_hours = std::atoi(zone.substr(1, 2).c_str());
-    const int zone_minutes = std::atoi(zone.substr(zone.size() - 2).c_str());
+  if (!m.zone.empty() && m.zone != "Z") {
+    const int zone_hours = digits_at(m.zone, 1, 2);
+    const int zone_minutes = digits_at(m.zone, m.zone.size() - 2, 2);
     const double offset = (zone_hours * 60.0 + zone_minutes) * 60000;
-    millis += zone[0] == '+' ? -offset : offset;
+    millis += m.zone[0] == '+' ? -offset : offset;
   }
   return millis;
 }
@@ -598,18 +609,18 @@ Value fn_to_millis(BuiltinCall& call) {
   if (!argument(call, 1).is_undefined()) {
     unsupported("$toMillis with a picture string");
   }
-  static const std::regex iso(
-      "^(\\d{4})(-[01]\\d)?(-[0-3]\\d)?(T[0-2]\\d:[0-5]\\d:[0-5]\\d)?(\\.\\d+)?([+-][0-2]\\d:?[0-5]"
-      "\\d|Z)?$");
-  std::smatch match;
-  const std::string& text = timestamp.as_string();
-  if (!std::regex_match(text, match, iso)) {
+  static const re2::RE2 iso(
+      "(\\d{4})(-[01]\\d)?(-[0-3]\\d)?(T[0-2]\\d:[0-5]\\d:[0-5]\\d)?(\\.\\d+)?([+-][0-2]\\d:?[0-5]"
+      "\\d|Z)?");
+  IsoParts parts;
+  if (!re2::RE2::FullMatch(timestamp.as_string(), iso, &parts.year, &parts.month, &parts.day,
+                           &parts.time, &parts.fraction, &parts.zone)) {
     throw_error("D3110", call.position,
                 "The argument of the toMillis function must be an ISO 8601 formatted timestamp. "
                 "Given " +
                     json_for_message(timestamp));
   }
-  const double millis = parse_iso_timestamp(match);
+  const double millis = parse_iso_timestamp(parts);
   return std::isnan(millis) ? Value() : Value::number(millis);
 }
 

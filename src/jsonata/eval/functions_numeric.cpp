@@ -1,8 +1,9 @@
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <random>
-#include <regex>
 
 #include "jsonata/eval/functions.h"
 #include "jsonata/eval/json_text.h"
@@ -134,14 +135,14 @@ Value fn_number(BuiltinCall& call) {
   if (arg.is_number()) return arg;
   if (arg.is_boolean()) return Value::number(arg.as_boolean() ? 1 : 0);
   if (arg.is_string()) {
-    static const std::regex decimal("^-?[0-9]+(\\.[0-9]+)?([Ee][-+]?[0-9]+)?$");
+    static const re2::RE2 decimal("-?[0-9]+(\\.[0-9]+)?([Ee][-+]?[0-9]+)?");
     // jsonata-js's regex anchors only its first alternative at the start and its last at the end.
-    static const std::regex prefixed("^(0[xX][0-9A-Fa-f]+)|(0[oO][0-7]+)|(0[bB][0-1]+)$");
+    static const re2::RE2 prefixed("^(0[xX][0-9A-Fa-f]+)|(0[oO][0-7]+)|(0[bB][0-1]+)$");
     const std::string& text = arg.as_string();
-    if (std::regex_match(text, decimal)) {
+    if (re2::RE2::FullMatch(text, decimal)) {
       const double value = std::strtod(text.c_str(), nullptr);
       if (std::isfinite(value)) return Value::number(value);
-    } else if (std::regex_search(text, prefixed)) {
+    } else if (re2::RE2::PartialMatch(text, prefixed)) {
       return Value::number(js_number(text));
     }
   }
