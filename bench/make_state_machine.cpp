@@ -4,6 +4,7 @@
 //   run` make_state_machine STATES run-mocks NAME   the MockConfigFile answering run-chain's tasks
 //   make_state_machine ITEMS run-map           a distributed Map over ITEMS items
 //   make_state_machine ITEMS run-map-input     its input
+//   make_state_machine ITEMS run-jsonata-map   the same Map in JSONata (same input)
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -14,7 +15,8 @@
 int main(int argc, char** argv) {
   if (argc < 3) {
     std::fprintf(stderr,
-                 "usage: %s COUNT json|yaml|run-chain|run-mocks NAME|run-map|run-map-input\n",
+                 "usage: %s COUNT json|yaml|run-chain|run-mocks NAME|run-map|run-map-input|"
+                 "run-jsonata-map\n",
                  argv[0]);
     return 2;
   }
@@ -26,6 +28,8 @@ int main(int argc, char** argv) {
     text = synthetic_run_chain(count);
   } else if (kind == "run-mocks") {
     text = synthetic_run_mocks(count, argc > 3 ? argv[3] : "chain");
+  } else if (kind == "run-jsonata-map") {
+    text = synthetic_jsonata_map();
   } else if (kind == "run-map" || kind == "run-map-input") {
     std::string input;
     text = synthetic_map(count, input);

@@ -49,8 +49,24 @@ void BM_RunDistributedMap(::benchmark::State& state) {
   state.counters["items"] = static_cast<double>(state.range(0));
 }
 
+void BM_RunJsonataMap(::benchmark::State& state) {
+  std::string input;
+  synthetic_map(static_cast<int>(state.range(0)), input);
+  const auto definition = load("map.json", synthetic_jsonata_map());
+  run::RunOptions options;
+  options.input = run::Json::parse(input);
+  options.start_time_nanos = 1;
+  for (auto _ : state) {
+    const run::RunResult result = run::run_state_machine(*definition->root(), options);
+    if (result.status != run::RunStatus::Succeeded) state.SkipWithError("the run did not succeed");
+    ::benchmark::DoNotOptimize(result);
+  }
+  state.counters["items"] = static_cast<double>(state.range(0));
+}
+
 BENCHMARK(BM_RunLinearChain)->Arg(100)->Arg(1000)->Arg(5000)->Unit(::benchmark::kMillisecond);
 BENCHMARK(BM_RunDistributedMap)->Arg(1000)->Arg(100000)->Unit(::benchmark::kMillisecond);
+BENCHMARK(BM_RunJsonataMap)->Arg(1000)->Arg(100000)->Unit(::benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace wflint::bench

@@ -125,4 +125,18 @@ std::string synthetic_map(int items, std::string& input) {
 )json";
 }
 
+std::string synthetic_jsonata_map() {
+  return R"json({"QueryLanguage": "JSONata", "StartAt": "Each", "States": {"Each": {"Type": "Map",
+  "Items": "{% $states.input.items %}",
+  "ItemSelector": {"index": "{% $states.context.Map.Item.Index %}", "value": "{% $states.context.Map.Item.Value %}"},
+  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+    "StartAt": "Double", "States": {
+      "Double": {"Type": "Pass", "Output": {"index": "{% $states.input.index %}", "sum": "{% $states.input.value * 2 %}"}, "Next": "Check"},
+      "Check": {"Type": "Choice", "Choices": [{"Condition": "{% $states.input.sum = 0 %}", "Next": "Zero"}], "Default": "Other"},
+      "Zero": {"Type": "Succeed"}, "Other": {"Type": "Succeed"}}},
+  "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Arguments": {"Bucket": "results", "Prefix": "bench"}},
+  "End": true}}}
+)json";
+}
+
 }  // namespace wflint::bench

@@ -27,5 +27,8 @@ std::string synthetic_run_mocks(int states, const std::string& name);
 // iteration's input is selected with $$.Map.Item, then a Pass state and a Choice run; a
 // ResultWriter keeps the result small. The input is returned in `input`.
 std::string synthetic_map(int items, std::string& input);
+// The same Map written in JSONata: Items, ItemSelector with $states.context.Map.Item, a Pass
+// Output and a Choice Condition. Its input is synthetic_map's.
+std::string synthetic_jsonata_map();
 
 }  // namespace wflint::bench

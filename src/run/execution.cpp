@@ -173,17 +173,19 @@ RunError Execution::located(const StateEntry& entry, RunError error) {
   return error;
 }
 
-Outcome<std::shared_ptr<const jsonata::Ast>> Execution::jsonata_tree(std::string_view expression) {
-  if (auto found = jsonata_trees_.find(expression); found != jsonata_trees_.end())
+Outcome<std::shared_ptr<const PreparedExpression>> Execution::jsonata_expression(
+    std::string_view expression) {
+  if (auto found = jsonata_expressions_.find(expression); found != jsonata_expressions_.end())
     return found->second;
   jsonata::ParseResult parsed = jsonata::parse(expression);
   if (!parsed.ast) {
     return RunError{"States.QueryEvaluationError",
                     parsed.error ? parsed.error->message : "The expression cannot be parsed."};
   }
-  auto tree = std::make_shared<const jsonata::Ast>(std::move(*parsed.ast));
-  jsonata_trees_.emplace(std::string(expression), tree);
-  return std::shared_ptr<const jsonata::Ast>(tree);
+  auto prepared = std::make_shared<const PreparedExpression>(
+      prepare_expression(std::make_shared<const jsonata::Ast>(std::move(*parsed.ast))));
+  jsonata_expressions_.emplace(std::string(expression), prepared);
+  return std::shared_ptr<const PreparedExpression>(prepared);
 }
 
 jsonata::Value Execution::context_value() {

@@ -13,13 +13,13 @@
 #include "run/variables.h"
 
 namespace wflint::jsonata {
-class Ast;
 class Value;
 }  // namespace wflint::jsonata
 
 namespace wflint::run {
 
 class JsonataFields;
+struct PreparedExpression;
 
 inline constexpr std::size_t kDataLimitBytes = 262'144;
 inline constexpr int64_t kNanosPerSecond = 1'000'000'000;
@@ -62,9 +62,10 @@ class Execution {
   // prefix "An error occurred while executing the state 'S' (entered at the event id #N). ".
   static RunError located(const StateEntry& entry, RunError error);
 
-  // The parsed tree of a JSONata expression, parsed once per execution; a syntax error is
-  // returned as the cause of a RunError.
-  Outcome<std::shared_ptr<const jsonata::Ast>> jsonata_tree(std::string_view expression);
+  // A JSONata expression parsed and compiled once per execution; a syntax error is returned as
+  // the cause of a RunError.
+  Outcome<std::shared_ptr<const PreparedExpression>> jsonata_expression(
+      std::string_view expression);
 
   DataView view_of(const Json& data, const Variables& variables) {
     return DataView{&data, &context_, &variables, &random_};
@@ -139,7 +140,8 @@ class Execution {
   uint64_t last_event_ = 0;
   bool recording_suspended_ = false;  // inside a distributed Map's child execution
   std::map<std::string, uint32_t, std::less<>> mock_calls_;
-  std::map<std::string, std::shared_ptr<const jsonata::Ast>, std::less<>> jsonata_trees_;
+  std::map<std::string, std::shared_ptr<const PreparedExpression>, std::less<>>
+      jsonata_expressions_;
   std::shared_ptr<const jsonata::Value> execution_input_value_;
 };
 

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <unordered_set>
 #include <vector>
 
 #include "jsonata/eval/evaluator.h"
@@ -155,10 +154,10 @@ Outcome<Json> JsonataFields::evaluate_template(const Node& node, std::string& pa
 Outcome<Json> JsonataFields::evaluate_expression(std::string_view expression,
                                                  const std::string& path) {
   const std::string_view shown = trim(expression);
-  auto ast = execution_.jsonata_tree(expression);
-  if (!ast.ok()) {
+  auto prepared = execution_.jsonata_expression(expression);
+  if (!prepared.ok()) {
     return query_error(fmt::format("{} could not be parsed: {}", expression_prefix(shown, path),
-                                   ast.error().cause));
+                                   prepared.error().cause));
   }
   jsonata::EvaluationOptions options;
   options.now_millis = static_cast<double>(execution_.now() / 1'000'000);
@@ -166,8 +165,8 @@ Outcome<Json> JsonataFields::evaluate_expression(std::string_view expression,
     return std::uniform_real_distribution<double>(0.0, 1.0)(execution_.random());
   };
   options.uuid = [this] { return random_uuid(execution_.random()); };
-  const jsonata::EvaluationResult result =
-      jsonata::evaluate(ast.value(), jsonata::Value(), bindings_for(*ast.value()), options);
+  const jsonata::EvaluationResult result = jsonata::evaluate(
+      prepared.value()->compiled, jsonata::Value(), bindings_for(*prepared.value()), options);
   if (result.error) {
     return query_error(fmt::format("{} threw an error during evaluation. {}: {}",
                                    expression_prefix(shown, path), result.error->code,
@@ -185,27 +184,38 @@ Outcome<Json> JsonataFields::evaluate_expression(std::string_view expression,
   return std::move(*json);
 }
 
-// The frame an expression runs in: $states, and the state machine variables it names.
-std::shared_ptr<jsonata::Environment> JsonataFields::bindings_for(const jsonata::Ast& ast) {
-  auto bindings = std::make_shared<jsonata::Environment>(jsonata::step_functions_library());
-  bindings->bind("states", states_for(ast));
-  std::unordered_set<std::string_view> bound;
-  for (const jsonata::AstNode& node : ast.nodes()) {
-    if (node.kind != jsonata::NodeKind::kVariable || node.text.empty() || node.text == "states")
+PreparedExpression prepare_expression(std::shared_ptr<const jsonata::Ast> ast) {
+  PreparedExpression prepared;
+  prepared.compiled = jsonata::compile(ast);
+  prepared.states_members = states_members_read(*ast);
+  for (const jsonata::AstNode& node : ast->nodes()) {
+    if (node.kind != jsonata::NodeKind::kVariable || node.text.empty() || node.text == "states" ||
+        node.text == "$")
       continue;
-    if (!bound.insert(node.text).second) continue;
-    if (const Json* variable = variables_.find(node.text))
-      bindings->bind(node.text, to_jsonata(*variable));
+    if (std::find(prepared.variables.begin(), prepared.variables.end(), node.text) ==
+        prepared.variables.end())
+      prepared.variables.push_back(node.text);
+  }
+  prepared.ast = std::move(ast);
+  return prepared;
+}
+
+// The frame an expression runs in: $states, and the state machine variables it names.
+std::shared_ptr<jsonata::Environment> JsonataFields::bindings_for(
+    const PreparedExpression& expression) {
+  auto bindings = std::make_shared<jsonata::Environment>(jsonata::step_functions_library());
+  bindings->bind("states", states_for(expression));
+  for (const std::string& name : expression.variables) {
+    if (const Json* variable = variables_.find(name)) bindings->bind(name, to_jsonata(*variable));
   }
   return bindings;
 }
 
 // $states with the members the expression names: converting the context and the input for
 // every item of a large Map would cost more than the evaluation.
-jsonata::Value JsonataFields::states_for(const jsonata::Ast& ast) {
-  const std::vector<std::string_view> names = states_members_read(ast);
+jsonata::Value JsonataFields::states_for(const PreparedExpression& expression) {
   jsonata::Object states;
-  for (const std::string_view name : names) {
+  for (const std::string_view name : expression.states_members) {
     const Json* source = name == "input"         ? &input_
                          : name == "context"     ? &execution_.context()
                          : name == "result"      ? result_

@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "jsonata/eval/value.h"
 #include "run/json.h"
@@ -15,11 +16,23 @@ class Node;
 namespace wflint::jsonata {
 class Ast;
 class Environment;
+struct CompiledExpression;
 }  // namespace wflint::jsonata
 
 namespace wflint::run {
 
 class Execution;
+
+// A {% %} expression ready to evaluate, prepared once per execution: compiled, with the names
+// it reads, so that each evaluation binds only those.
+struct PreparedExpression {
+  std::shared_ptr<const jsonata::Ast> ast;
+  std::shared_ptr<const jsonata::CompiledExpression> compiled;
+  std::vector<std::string> variables;            // variables it names, without "$" or "states"
+  std::vector<std::string_view> states_members;  // the $states members it reads
+};
+
+PreparedExpression prepare_expression(std::shared_ptr<const jsonata::Ast> ast);
 
 // The fields of a JSONata state, evaluated. A field is a template: objects and arrays are
 // evaluated member by member, strings that are exactly "{% expression %}" are JSONata
@@ -45,8 +58,8 @@ class JsonataFields {
  private:
   Outcome<Json> evaluate_template(const Node& node, std::string& path);
   Outcome<Json> evaluate_expression(std::string_view expression, const std::string& path);
-  std::shared_ptr<jsonata::Environment> bindings_for(const jsonata::Ast& ast);
-  jsonata::Value states_for(const jsonata::Ast& ast);
+  std::shared_ptr<jsonata::Environment> bindings_for(const PreparedExpression& expression);
+  jsonata::Value states_for(const PreparedExpression& expression);
 
   Execution& execution_;
   const Variables& variables_;

@@ -314,22 +314,26 @@ uintptr_t current_stack_address() {
   return reinterpret_cast<uintptr_t>(&marker);
 }
 
-uintptr_t lowest_usable_stack_address() {
-  uintptr_t here = current_stack_address();
+// The lowest address of this thread's stack; 0 when unknown. Asked once per thread: for the main
+// thread glibc finds it by reading /proc/self/maps.
+uintptr_t thread_stack_bottom() {
 #if defined(__linux__)
   pthread_attr_t attributes;
   if (pthread_getattr_np(pthread_self(), &attributes) == 0) {
     void* low = nullptr;
     size_t size = 0;
-    int status = pthread_attr_getstack(&attributes, &low, &size);
+    const int status = pthread_attr_getstack(&attributes, &low, &size);
     pthread_attr_destroy(&attributes);
-    auto bottom = reinterpret_cast<uintptr_t>(low);
-    if (status == 0 && bottom < here) {
-      uintptr_t reserve = std::min(kStackReserve, (here - bottom) / 4);
-      return bottom + reserve;
-    }
+    if (status == 0) return reinterpret_cast<uintptr_t>(low);
   }
 #endif
+  return 0;
+}
+
+uintptr_t lowest_usable_stack_address() {
+  thread_local const uintptr_t bottom = thread_stack_bottom();
+  const uintptr_t here = current_stack_address();
+  if (bottom != 0 && bottom < here) return bottom + std::min(kStackReserve, (here - bottom) / 4);
   return here > kDefaultStackBudget ? here - kDefaultStackBudget : 0;
 }
 
@@ -769,13 +773,29 @@ Value Interpreter::evaluate(const std::shared_ptr<const Ast>& ast, uint32_t node
                             const Value& input, const std::shared_ptr<Environment>& environment) {
   std::shared_ptr<const CompiledExpression>& compiled = compiled_[{ast.get(), node}];
   if (!compiled) compiled = compile_expression(ast, node);
+  return evaluate_compiled(compiled, input, environment);
+}
+
+Value Interpreter::evaluate_compiled(const std::shared_ptr<const CompiledExpression>& compiled,
+                                     const Value& input,
+                                     const std::shared_ptr<Environment>& environment) {
   ExpressionScope scope(*this, compiled);
   std::shared_ptr<Environment> env = environment ? environment : new_frame(nullptr);
   return eval(*compiled->root, input, env);
 }
 
+std::shared_ptr<const CompiledExpression> compile(const std::shared_ptr<const Ast>& ast) {
+  return compile_expression(ast, ast->root());
+}
+
 EvaluationResult evaluate(const std::shared_ptr<const Ast>& ast, const Value& input,
                           const std::shared_ptr<Environment>& bindings,
+                          const EvaluationOptions& options) {
+  return evaluate(compile(ast), input, bindings, options);
+}
+
+EvaluationResult evaluate(const std::shared_ptr<const CompiledExpression>& expression,
+                          const Value& input, const std::shared_ptr<Environment>& bindings,
                           const EvaluationOptions& options) {
   EvaluationResult result;
   Interpreter interpreter(options);
@@ -787,7 +807,7 @@ EvaluationResult evaluate(const std::shared_ptr<const Ast>& ast, const Value& in
       context = sequence_of(input);
       context.mutable_array().outer_wrapper = true;
     }
-    Value value = interpreter.evaluate(ast, ast->root(), context, env);
+    Value value = interpreter.evaluate_compiled(expression, context, env);
     if (value.is_array() && value.as_array().outer_wrapper && !value.as_array().items.empty()) {
       value = value.as_array().items[0];
     }

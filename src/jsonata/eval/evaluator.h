@@ -120,8 +120,17 @@ struct EvaluationResult {
   std::optional<EvaluationError> error;  // set when evaluation failed
 };
 
-// Evaluates a whole parsed expression against `input`. `bindings` (may be null) holds the
-// caller's variables and functions; its frame's parent should be standard_library().
+// A parsed expression compiled for evaluation (the form jsonata-js evaluates: paths as steps,
+// predicates on their steps). Compile once to evaluate the same expression many times.
+struct CompiledExpression;
+std::shared_ptr<const CompiledExpression> compile(const std::shared_ptr<const Ast>& ast);
+
+// Evaluates a whole expression against `input`. `bindings` (may be null) holds the caller's
+// variables and functions; its frame's parent should be standard_library().
+EvaluationResult evaluate(const std::shared_ptr<const CompiledExpression>& expression,
+                          const Value& input, const std::shared_ptr<Environment>& bindings,
+                          const EvaluationOptions& options);
+// The same, compiling the parsed expression first.
 EvaluationResult evaluate(const std::shared_ptr<const Ast>& ast, const Value& input,
                           const std::shared_ptr<Environment>& bindings,
                           const EvaluationOptions& options);

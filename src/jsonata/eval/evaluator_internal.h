@@ -232,6 +232,10 @@ class Interpreter : public Evaluator {
   // Clears every frame made during the evaluation (when no function escapes in the result).
   void release_frames();
 
+  // Evaluates a whole compiled expression.
+  Value evaluate_compiled(const std::shared_ptr<const CompiledExpression>& compiled,
+                          const Value& input, const std::shared_ptr<Environment>& environment);
+
   // Makes `expression` the one lambdas and transforms are created in; returns the previous one.
   std::shared_ptr<const CompiledExpression> swap_expression(
       std::shared_ptr<const CompiledExpression> expression) {

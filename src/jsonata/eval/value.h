@@ -89,20 +89,18 @@ enum class Type : uint8_t {
 class Value {
  public:
   Value() = default;
-  static Value null() { return Value(Storage(std::in_place_index<1>, nullptr)); }
-  static Value boolean(bool b) { return Value(Storage(std::in_place_index<2>, b)); }
-  static Value number(double n) { return Value(Storage(std::in_place_index<3>, n)); }
-  static Value string(std::string s) {
-    return Value(Storage(std::in_place_index<4>, std::move(s)));
-  }
+  static Value null() { return Value(std::in_place_index<1>, nullptr); }
+  static Value boolean(bool b) { return Value(std::in_place_index<2>, b); }
+  static Value number(double n) { return Value(std::in_place_index<3>, n); }
+  static Value string(std::string s) { return Value(std::in_place_index<4>, std::move(s)); }
   static Value array(Array a) {
-    return Value(Storage(std::in_place_index<5>, std::make_shared<Array>(std::move(a))));
+    return Value(std::in_place_index<5>, std::make_shared<Array>(std::move(a)));
   }
   static Value object(Object o) {
-    return Value(Storage(std::in_place_index<6>, std::make_shared<Object>(std::move(o))));
+    return Value(std::in_place_index<6>, std::make_shared<Object>(std::move(o)));
   }
   static Value function(std::shared_ptr<const Function> f) {
-    return Value(Storage(std::in_place_index<7>, std::move(f)));
+    return Value(std::in_place_index<7>, std::move(f));
   }
 
   Type type() const { return static_cast<Type>(storage_.index()); }
@@ -134,7 +132,11 @@ class Value {
   using Storage = std::variant<std::monostate, std::nullptr_t, bool, double, std::string,
                                std::shared_ptr<Array>, std::shared_ptr<Object>,
                                std::shared_ptr<const Function>>;
-  explicit Value(Storage storage) : storage_(std::move(storage)) {}
+  // Builds the alternative in place: moving a whole variant in makes GCC 12 warn about the
+  // alternatives it does not hold.
+  template <std::size_t kIndex, typename... Arguments>
+  explicit Value(std::in_place_index_t<kIndex> index, Arguments&&... arguments)
+      : storage_(index, std::forward<Arguments>(arguments)...) {}
   Storage storage_;
 };
 
