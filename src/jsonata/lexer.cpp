@@ -8,6 +8,7 @@
 
 #include "jsonata/js_regex.h"
 #include "jsonata/syntax_error.h"
+#include "support/utf8.h"
 
 namespace wflint::jsonata {
 
@@ -29,24 +30,6 @@ bool is_hex_digit(char c) {
 
 uint32_t to_u32(size_t value) {
   return static_cast<uint32_t>(value);
-}
-
-void append_utf8(std::string& out, uint32_t code_point) {
-  if (code_point < 0x80) {
-    out += static_cast<char>(code_point);
-  } else if (code_point < 0x800) {
-    out += static_cast<char>(0xC0 | (code_point >> 6));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else if (code_point < 0x10000) {
-    out += static_cast<char>(0xE0 | (code_point >> 12));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code_point >> 18));
-    out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  }
 }
 
 char simple_escape(char c) {
@@ -214,7 +197,7 @@ Token Lexer::scan_string() {
         }
       }
       if (code_unit >= 0xD800 && code_unit < 0xE000) code_unit = 0xFFFD;
-      append_utf8(value, code_unit);
+      utf8::append_code_point(value, static_cast<char32_t>(code_unit));
     } else if (escape == '\0' && at_end()) {
       break;
     } else {

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace wflint::utf8 {
@@ -14,6 +15,9 @@ std::size_t count_utf16_units(std::string_view text);
 std::size_t sequence_length(std::string_view text, std::size_t at);
 // Offset of the first byte that does not start or continue a valid UTF-8 sequence.
 std::optional<std::size_t> first_invalid_byte(std::string_view text);
+
+// Appends the UTF-8 encoding of one code point.
+void append_code_point(std::string& out, char32_t code_point);
 
 inline bool is_continuation(unsigned char c) {
   return (c & 0xC0) == 0x80;

@@ -13,7 +13,9 @@
 #endif
 
 #include "jsonata/eval/evaluator_internal.h"
+#include "jsonata/eval/functions.h"
 #include "jsonata/eval/json_text.h"
+#include "support/text.h"
 
 namespace wflint::jsonata {
 
@@ -74,98 +76,6 @@ constexpr MessageTemplate kMessages[] = {
      "as tail-recursive."},
 };
 
-void append_json_string(std::string& out, std::string_view text) {
-  out += '"';
-  for (char c : text) {
-    auto byte = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        if (byte < 0x20) {
-          constexpr std::string_view kHex = "0123456789abcdef";
-          out += "\\u00";
-          out += kHex[byte >> 4];
-          out += kHex[byte & 0xF];
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
-
-// JSON.stringify; returns false for what it leaves out (undefined, functions).
-bool append_json(std::string& out, const Value& value, int depth) {
-  if (depth > 200) {
-    out += "null";
-    return true;
-  }
-  switch (value.type()) {
-    case Type::kUndefined:
-    case Type::kFunction:
-      return false;
-    case Type::kNull:
-      out += "null";
-      return true;
-    case Type::kBoolean:
-      out += value.as_boolean() ? "true" : "false";
-      return true;
-    case Type::kNumber:
-      out += std::isfinite(value.as_number()) ? format_number(value.as_number()) : "null";
-      return true;
-    case Type::kString:
-      append_json_string(out, value.as_string());
-      return true;
-    case Type::kArray: {
-      out += '[';
-      bool first = true;
-      for (const Value& item : value.as_array().items) {
-        if (!first) out += ',';
-        first = false;
-        if (!append_json(out, item, depth + 1)) out += "null";
-      }
-      out += ']';
-      return true;
-    }
-    case Type::kObject: {
-      out += '{';
-      bool first = true;
-      for (const auto& [key, member] : value.as_object().members()) {
-        std::string entry;
-        append_json_string(entry, key);
-        entry += ':';
-        if (!append_json(entry, member, depth + 1)) continue;
-        if (!first) out += ',';
-        first = false;
-        out += entry;
-      }
-      out += '}';
-      return true;
-    }
-  }
-  return false;
-}
-
 std::string substitute(std::string_view text, std::string_view name, std::string_view replacement) {
   std::string result(text);
   for (size_t at = result.find(name); at != std::string::npos;
@@ -173,12 +83,6 @@ std::string substitute(std::string_view text, std::string_view name, std::string
     result.replace(at, name.size(), replacement);
   }
   return result;
-}
-
-std::string quoted(std::string_view text) {
-  std::string out;
-  append_json_string(out, text);
-  return out;
 }
 
 }  // namespace
@@ -190,19 +94,13 @@ std::string_view message_template(std::string_view code) {
   return {};
 }
 
-std::string json_for_error(const Value& value) {
-  std::string out;
-  if (!append_json(out, value, 0)) return "undefined";
-  return out;
-}
-
 void throw_code(std::string_view code, uint32_t position, const Value& value, const Value& value2,
                 std::string_view token) {
   std::string message(message_template(code));
   message = substitute(message, "{{{token}}}", token);
-  message = substitute(message, "{{token}}", token.empty() ? "undefined" : quoted(token));
-  message = substitute(message, "{{value}}", json_for_error(value));
-  message = substitute(message, "{{value2}}", json_for_error(value2));
+  message = substitute(message, "{{token}}", token.empty() ? "undefined" : text::json_quote(token));
+  message = substitute(message, "{{value}}", json_for_message(value));
+  message = substitute(message, "{{value2}}", json_for_message(value2));
   message = substitute(message, "{{index}}", "1");
   throw_error(std::string(code), position, std::move(message));
 }

@@ -133,8 +133,6 @@ std::shared_ptr<const CompiledExpression> compile_expression(const std::shared_p
 
 // jsonata-js's message templates, by code; empty when unknown.
 std::string_view message_template(std::string_view code);
-// JSON.stringify as jsonata-js uses it in messages ("undefined" for undefined).
-std::string json_for_error(const Value& value);
 [[noreturn]] void throw_code(std::string_view code, uint32_t position, const Value& value = {},
                              const Value& value2 = {}, std::string_view token = {});
 

@@ -3,6 +3,7 @@
 
 #include "jsonata/eval/functions.h"
 #include "jsonata/eval/json_text.h"
+#include "support/utf8.h"
 
 namespace wflint::jsonata {
 
@@ -30,23 +31,8 @@ std::u32string to_code_points(std::string_view text) {
 
 std::string to_utf8(std::u32string_view code_points) {
   std::string out;
-  for (const char32_t cp : code_points) {
-    if (cp < 0x80) {
-      out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
+  for (const char32_t cp : code_points)
+    utf8::append_code_point(out, cp);
   return out;
 }
 

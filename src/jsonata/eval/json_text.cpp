@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "jsonata/eval/functions.h"
+#include "support/text.h"
+#include "support/utf8.h"
 
 namespace wflint::jsonata {
 namespace {
@@ -66,48 +68,17 @@ double to_precision_15(double n) {
   return n < 0 ? -magnitude : magnitude;
 }
 
-void append_escaped(std::string& out, std::string_view text) {
-  out.push_back('"');
-  for (const char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned char>(c));
-          out += buffer;
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  out.push_back('"');
-}
-
+// JSON text of a value: as $string writes it (numbers rounded to 15 digits, functions as ""),
+// or as plain JSON.stringify does for messages (functions left out like undefined).
 struct Writer {
   bool pretty;
   bool round_numbers;
+  bool drop_functions;
   std::string out;
+
+  bool dropped(const Value& value) const {
+    return value.is_undefined() || (drop_functions && value.is_function());
+  }
 
   void newline(int depth) {
     if (!pretty) return;
@@ -134,7 +105,7 @@ struct Writer {
       if (!first) out.push_back(',');
       first = false;
       newline(depth + 1);
-      if (item.is_undefined()) {
+      if (dropped(item)) {
         out += "null";
       } else {
         write(item, depth + 1);
@@ -148,11 +119,11 @@ struct Writer {
     bool first = true;
     out.push_back('{');
     for (const auto& [key, member] : object.members()) {
-      if (member.is_undefined()) continue;
+      if (dropped(member)) continue;
       if (!first) out.push_back(',');
       first = false;
       newline(depth + 1);
-      append_escaped(out, key);
+      out += text::json_quote(key);
       out += pretty ? ": " : ":";
       write(member, depth + 1);
     }
@@ -173,7 +144,7 @@ struct Writer {
         write_number(value.as_number());
         break;
       case Type::kString:
-        append_escaped(out, value.as_string());
+        out += text::json_quote(value.as_string());
         break;
       case Type::kArray:
         write_array(value.as_array(), depth);
@@ -230,24 +201,6 @@ class JsonParser {
     if (text_.substr(pos_, word.size()) != word) return false;
     pos_ += word.size();
     return true;
-  }
-
-  static void append_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-      out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
   }
 
   std::optional<uint32_t> hex4() {
@@ -321,7 +274,7 @@ class JsonParser {
               pos_ = saved;
             }
           }
-          append_utf8(out, cp);
+          utf8::append_code_point(out, static_cast<char32_t>(cp));
           break;
         }
         default:
@@ -483,14 +436,14 @@ std::string format_number(double n) {
 }
 
 std::string stringify(const Value& value, bool pretty) {
-  Writer writer{pretty, true, {}};
+  Writer writer{pretty, true, false, {}};
   writer.write(value, 0);
   return std::move(writer.out);
 }
 
 std::string json_for_message(const Value& value) {
-  if (value.is_undefined()) return "undefined";
-  Writer writer{false, false, {}};
+  if (value.is_undefined() || value.is_function()) return "undefined";
+  Writer writer{false, false, true, {}};
   writer.write(value, 0);
   return std::move(writer.out);
 }
