@@ -109,6 +109,8 @@ class Execution {
   // or catcher, all evaluated with the variables as of state entry.
   Outcome<Json> jsonata_output(const StateEntry& entry, JsonataFields& fields, const Node& owner,
                                Json default_output, Variables& variables);
+  Outcome<Json> jsonata_output(const StateEntry& entry, JsonataFields& fields, const Node* assign,
+                               const Node* output, Json default_output, Variables& variables);
 
   // Sets $$.State for the state being run.
   void enter_context_state(const StateEntry& entry);

@@ -12,14 +12,21 @@ namespace wflint::run {
 Outcome<Json> Execution::jsonata_output(const StateEntry& entry, JsonataFields& fields,
                                         const Node& owner, Json default_output,
                                         Variables& variables) {
+  return jsonata_output(entry, fields, owner.find("Assign"), owner.find("Output"),
+                        std::move(default_output), variables);
+}
+
+Outcome<Json> Execution::jsonata_output(const StateEntry& entry, JsonataFields& fields,
+                                        const Node* assign, const Node* output_field,
+                                        Json default_output, Variables& variables) {
   Json assigned;
-  if (const Node* assign = owner.find("Assign")) {
+  if (assign != nullptr) {
     auto values = fields.assignments(*assign);
     if (!values.ok()) return located(entry, std::move(values.error()));
     assigned = std::move(values.value());
   }
   Json output = std::move(default_output);
-  if (const Node* output_field = owner.find("Output")) {
+  if (output_field != nullptr) {
     auto computed = fields.value(*output_field, "Output");
     if (!computed.ok()) return located(entry, std::move(computed.error()));
     output = std::move(computed.value());
@@ -70,11 +77,12 @@ Outcome<Transition> Execution::run_choice_jsonata(const StateEntry& entry, const
                                 "Default.",
                                 entry.name)};
   }
-  // The matched rule's Assign and Output replace the state's; without a match the state's apply.
-  const Node& owner = matched_rule && (matched_rule->find("Assign") || matched_rule->find("Output"))
-                          ? *matched_rule
-                          : state;
-  auto output = jsonata_output(entry, fields, owner, input, variables);
+  // A matched rule's Assign replaces the state's, and so does its Output when it has one.
+  const Node* assign = matched_rule ? matched_rule->find("Assign") : state.find("Assign");
+  const Node* output_field = matched_rule && matched_rule->find("Output")
+                                 ? matched_rule->find("Output")
+                                 : state.find("Output");
+  auto output = jsonata_output(entry, fields, assign, output_field, input, variables);
   if (!output.ok()) return std::move(output.error());
   return Transition{std::move(output.value()), std::move(next)};
 }

@@ -130,6 +130,26 @@ TEST_F(JsonataRunTest, ChoiceTakesTheFirstTrueConditionAndItsAssign) {
   EXPECT_EQ(run(states, R"({"n": 1})").output, "default");
 }
 
+TEST_F(JsonataRunTest, AChoiceRuleWithOnlyAssignKeepsTheStatesOutput) {
+  const RunResult result = run(R"({
+      "S": {"Type": "Choice", "Output": {"seen": "{% $states.input.n %}"},
+            "Choices": [{"Condition": "{% $states.input.n > 0 %}", "Assign": {"sign": "+"},
+                         "Next": "T"},
+                        {"Condition": "{% true %}", "Output": "negative", "Next": "T"}],
+            "Default": "T"},
+      "T": {"Type": "Pass", "Output": {"input": "{% $states.input %}", "sign": "{% $sign %}"},
+            "End": true}})",
+                               R"({"n": 5})");
+  ASSERT_EQ(result.status, RunStatus::Succeeded) << result.cause.value_or("");
+  EXPECT_EQ(result.output, Json::parse(R"({"input": {"seen": 5}, "sign": "+"})"));
+  EXPECT_EQ(run(R"({
+      "S": {"Type": "Choice", "Output": "state",
+            "Choices": [{"Condition": "{% true %}", "Output": "rule", "Next": "T"}]},
+      "T": {"Type": "Succeed"}})")
+                .output,
+            "rule");
+}
+
 TEST_F(JsonataRunTest, ChoiceConditionMustBeBoolean) {
   const RunResult result = run(R"({
       "S": {"Type": "Choice", "Choices": [{"Condition": "{% $states.input.n %}", "Next": "T"}],
