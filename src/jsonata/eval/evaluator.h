@@ -126,7 +126,9 @@ struct CompiledExpression;
 std::shared_ptr<const CompiledExpression> compile(const std::shared_ptr<const Ast>& ast);
 
 // Evaluates a whole expression against `input`. `bindings` (may be null) holds the caller's
-// variables and functions; its frame's parent should be standard_library().
+// variables and functions; its frame's parent should be standard_library(). A function in the
+// result tells that the expression yields a function, but cannot be called: the frames it
+// closed over are released when the evaluation ends.
 EvaluationResult evaluate(const std::shared_ptr<const CompiledExpression>& expression,
                           const Value& input, const std::shared_ptr<Environment>& bindings,
                           const EvaluationOptions& options);
