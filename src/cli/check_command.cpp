@@ -239,6 +239,7 @@ CheckCommand::Outcome CheckCommand::check_and_report(const InputList& inputs, Ba
   RunOptions options;
   options.jobs = jobs_;
   options.stdin_filename = stdin_filename_;
+  options.checked_alone = checked_alone_in(inputs);
   Outcome outcome;
   outcome.failure = !inputs.errors.empty();
   Summary summary;
@@ -282,6 +283,7 @@ int CheckCommand::write_baseline(const InputList& inputs) const {
   RunOptions options;
   options.jobs = jobs_;
   options.stdin_filename = stdin_filename_;
+  options.checked_alone = checked_alone_in(inputs);
   bool failure = !inputs.errors.empty();
   check_inputs(inputs.files, options, [&](FileReport&& report) {
     if (!report.failure.empty()) {

@@ -64,6 +64,8 @@ std::string kinds_json(std::string_view id) {
   std::vector<std::string_view> names;
   if (kinds & rules::kAsl) names.push_back("asl");
   if (kinds & rules::kSsm) names.push_back("ssm");
+  if (kinds & rules::kAzurePipelines) names.push_back("azure-pipelines");
+  if (kinds & rules::kTemplate) names.push_back("template");
   return quoted_list(names);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,7 +33,13 @@ struct CheckOptions {
 // skipped silently; one named explicitly is reported as unknown.
 enum class Origin { Explicit, Walked };
 
-// Loads, classifies and checks every document of `source`. Never throws.
-FileReport check_source(std::unique_ptr<Source> source, Origin origin, const CheckOptions& options);
+// Whether a file (as a template names it) is also checked on its own in this run: then a template
+// that embeds it runs only the rules that depend on the template, and no finding is reported twice.
+using CheckedAlone = std::function<bool(const std::string& path)>;
+
+// Loads, classifies and checks every document of `source`, and every definition a template among
+// them embeds. Never throws.
+FileReport check_source(std::unique_ptr<Source> source, Origin origin, const CheckOptions& options,
+                        const CheckedAlone& checked_alone = {});
 
 }  // namespace wflint

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <system_error>
+#include <unordered_set>
 
 namespace wflint {
 namespace fs = std::filesystem;
@@ -19,13 +21,19 @@ bool is_skipped_directory(const fs::path& dir) {
 
 bool has_workflow_extension(const fs::path& file) {
   const std::string ext = file.extension().string();
-  return ext == ".json" || ext == ".yaml" || ext == ".yml";
+  return ext == ".json" || ext == ".yaml" || ext == ".yml" || ext == ".tf";
 }
 
 bool is_config_file(const fs::path& file) {
   const std::string name = file.filename().string();
   return std::find(std::begin(config::kConfigFileNames), std::end(config::kConfigFileNames),
                    name) != std::end(config::kConfigFileNames);
+}
+
+std::string absolute_normal(const std::string& path) {
+  std::error_code ec;
+  const fs::path absolute = fs::absolute(path, ec);
+  return (ec ? fs::path(path) : absolute).lexically_normal().generic_string();
 }
 
 std::string display(const fs::path& path) {
@@ -96,6 +104,14 @@ InputList collect_inputs(const std::vector<std::string>& paths, const DirectoryF
                   [](const InputFile& a, const InputFile& b) { return a.path == b.path; }),
       out.files.end());
   return out;
+}
+
+CheckedAlone checked_alone_in(const InputList& inputs) {
+  auto paths = std::make_shared<std::unordered_set<std::string>>();
+  for (const InputFile& file : inputs.files) {
+    if (file.path != "-") paths->insert(absolute_normal(file.path));
+  }
+  return [paths](const std::string& path) { return paths->contains(absolute_normal(path)); };
 }
 
 }  // namespace wflint

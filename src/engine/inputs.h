@@ -30,9 +30,12 @@ struct InputList {
 using DirectoryFilter = std::function<bool(const std::string& directory)>;
 
 // Expands the paths given on the command line: files as they are, directories walked recursively
-// for *.json, *.yaml and *.yml (skipping .git, node_modules and build directories, and those
+// for *.json, *.yaml, *.yml and *.tf (skipping .git, node_modules and build directories, and those
 // `excluded` leaves out). Files are judged later, with the rest of their settings.
 InputList collect_inputs(const std::vector<std::string>& paths,
                          const DirectoryFilter& excluded = {});
+
+// Whether a file is one of `inputs`, whatever way its path is written.
+CheckedAlone checked_alone_in(const InputList& inputs);
 
 }  // namespace wflint

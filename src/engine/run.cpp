@@ -22,7 +22,8 @@ FileReport check_input(const InputFile& file, const RunOptions& options) {
     report.failure = error;
     return report;
   }
-  return check_source(std::move(source), file.origin, file.options ? *file.options : options.check);
+  return check_source(std::move(source), file.origin, file.options ? *file.options : options.check,
+                      options.checked_alone);
 }
 
 void check_inputs(const std::vector<InputFile>& files, const RunOptions& options,

@@ -14,6 +14,7 @@ struct RunOptions {
   CheckOptions check;
   unsigned jobs = 0;                       // 0: one per core
   std::string stdin_filename = "<stdin>";  // the path shown for "-"
+  CheckedAlone checked_alone;              // the files of this run (see check_source)
 };
 
 // Checks every input on a pool of threads and hands each report to `consume` on the calling

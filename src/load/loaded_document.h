@@ -13,6 +13,9 @@ namespace wflint {
 struct LoadedDocument {
   std::unique_ptr<Document> document;
   std::vector<LoadProblem> problems;
+  // A JSON file with bare ${...} placeholders is read from a copy with each one quoted (see
+  // quote_bare_placeholders); the document's nodes live in it.
+  std::unique_ptr<Source> filled_text;
 };
 
 }  // namespace wflint

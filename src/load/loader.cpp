@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include "load/json_loader.h"
+#include "load/placeholders.h"
 #include "load/yaml_loader.h"
+#include "load/yaml_tag_lines.h"
 #include "support/utf8.h"
 
 namespace wflint {
@@ -60,7 +62,21 @@ std::vector<LoadedDocument> load_documents(const Source& source, Syntax syntax) 
   const uint32_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   if (syntax == Syntax::Json) {
     std::vector<LoadedDocument> out;
-    out.push_back(load_json(source, start));
+    if (has_bare_placeholder(text)) {
+      std::unique_ptr<Source> filled =
+          Source::sub_source(source, quote_bare_placeholders(text), {{0, 0}});
+      out.push_back(load_json(*filled, start));
+      out.back().filled_text = std::move(filled);
+    } else {
+      out.push_back(load_json(source, start));
+    }
+    return out;
+  }
+  if (std::optional<JoinedTagLines> joined = join_tag_lines(text)) {
+    std::unique_ptr<Source> filled =
+        Source::sub_source(source, joined->text, std::move(joined->anchors));
+    std::vector<LoadedDocument> out = load_yaml(*filled, start);
+    if (!out.empty()) out.front().filled_text = std::move(filled);
     return out;
   }
   return load_yaml(source, start);

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <vector>
 
+#include "load/string_offsets.h"
 #include "support/large_allocation.h"
 
 namespace wflint {
@@ -106,95 +107,24 @@ const Node* Node::child_at(std::string_view pointer_token) const {
   return index < size() ? &children()[index] : nullptr;
 }
 
-namespace {
-
-std::size_t utf8_length(uint32_t code_point) {
-  return code_point < 0x80 ? 1 : code_point < 0x800 ? 2 : code_point < 0x10000 ? 3 : 4;
-}
-
-uint32_t hex_value(std::string_view digits) {
-  uint32_t value = 0;
-  for (char c : digits) {
-    const int digit = c >= '0' && c <= '9'   ? c - '0'
-                      : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                      : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                             : 0;
-    value = value * 16 + static_cast<uint32_t>(digit);
-  }
-  return value;
-}
-
-// For a one-line double-quoted string with escapes (JSON's, and YAML's \x \U \N ... ones),
-// the raw offset of every decoded offset: raw_offsets[i] is where decoded byte i starts, and
-// raw_offsets[decoded size] is the closing quote. Empty when the escapes are not understood, or
-// do not decode to `value`'s length: then a finding falls back to the whole value.
-std::vector<uint32_t> escaped_offsets(std::string_view raw, std::string_view value) {
-  std::vector<uint32_t> offsets;
-  if (raw.size() < 2 || raw.front() != '"' || raw.back() != '"' ||
-      raw.find('\n') != std::string_view::npos) {
-    return {};
-  }
-  offsets.reserve(value.size() + 1);
-  std::size_t i = 1;
-  const std::size_t end = raw.size() - 1;
-  while (i < end) {
-    std::size_t consumed = 1;
-    std::size_t produced = 1;
-    if (raw[i] == '\\' && i + 1 < end) {
-      const char kind = raw[i + 1];
-      const std::size_t hex_digits = kind == 'u' ? 4 : kind == 'x' ? 2 : kind == 'U' ? 8 : 0;
-      consumed = 2 + hex_digits;
-      if (hex_digits > 0 && i + consumed <= end) {
-        uint32_t code_point = hex_value(raw.substr(i + 2, hex_digits));
-        const bool high_surrogate = code_point >= 0xD800 && code_point < 0xDC00;
-        if (kind == 'u' && high_surrogate && raw.substr(i + 6, 2) == "\\u") {
-          consumed += 6;
-          code_point = 0x10000;
-        }
-        produced = utf8_length(code_point);
-      } else if (kind == 'N' || kind == '_') {
-        produced = 2;  // U+0085, U+00A0
-      } else if (kind == 'L' || kind == 'P') {
-        produced = 3;  // U+2028, U+2029
-      }
-    }
-    for (std::size_t k = 0; k < produced; ++k)
-      offsets.push_back(static_cast<uint32_t>(i));
-    i += consumed;
-  }
-  offsets.push_back(static_cast<uint32_t>(end));
-  if (offsets.size() != value.size() + 1) return {};
-  return offsets;
-}
-
-}  // namespace
-
 Span Node::text_span(uint32_t offset, uint32_t length) const {
   const std::string_view raw = source_->text().substr(begin_, end_ - begin_);
   const std::string_view value = text();
   if (offset > value.size()) return span();
   length = std::min<uint32_t>(length, static_cast<uint32_t>(value.size()) - offset);
-  if (raw.size() != value.size() + 2 || raw.substr(1, value.size()) != value) {
-    const std::vector<uint32_t> offsets = escaped_offsets(raw, value);
-    if (!offsets.empty()) {
-      // A range that ends inside a multi-byte character takes the whole character's escape.
-      std::size_t next = offset + length;
-      while (length > 0 && next + 1 < offsets.size() && offsets[next] == offsets[next - 1])
-        ++next;
-      return {source_, begin_ + offsets[offset], begin_ + offsets[next]};
-    }
-  }
-  // The value as written: quoted without escapes, or plain (possibly after a YAML tag).
-  std::size_t start = std::string_view::npos;
+  // Most values are written as they read: quoted without escapes, or plain.
   if (raw.size() == value.size() + 2 && (raw.front() == '"' || raw.front() == '\'') &&
       raw.substr(1, value.size()) == value) {
-    start = 1;
-  } else if (raw.size() >= value.size() && raw.substr(raw.size() - value.size()) == value) {
-    start = raw.size() - value.size();
+    return {source_, begin_ + 1 + offset, begin_ + 1 + offset + length};
   }
-  if (start == std::string_view::npos) return span();
-  const auto begin = static_cast<uint32_t>(begin_ + start + offset);
-  return {source_, begin, begin + length};
+  if (raw == value) return {source_, begin_ + offset, begin_ + offset + length};
+  const std::vector<uint32_t> offsets = decoded_offsets(raw, value);
+  if (offsets.empty()) return span();
+  // A range that ends inside a multi-byte character takes the whole character's escape.
+  std::size_t next = offset + length;
+  while (length > 0 && next + 1 < offsets.size() && offsets[next] == offsets[next - 1])
+    ++next;
+  return {source_, begin_ + offsets[offset], begin_ + offsets[next]};
 }
 
 std::string Node::json_pointer_of_member(std::string_view key) const {

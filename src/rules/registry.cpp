@@ -79,6 +79,17 @@ extern const Rule kSsmMissingFunctionName;
 extern const Rule kInvokeOutputUnavailable;
 extern const Rule kUnknownInvokeInput;
 extern const Rule kBranchWithoutDefault;
+extern const Rule kUnresolvedPlaceholder;
+extern const Rule kUnusedSubstitution;
+extern const Rule kConflictingDefinitionSources;
+extern const Rule kHardCodedAccount;
+extern const Rule kUnresolvedDefinition;
+extern const Rule kAzpMissingFunctionName;
+extern const Rule kAzpInvalidInvocationType;
+extern const Rule kAzpTailLogIgnored;
+extern const Rule kAzpOutputVariableWithEvent;
+extern const Rule kAzpPayloadNotJson;
+extern const Rule kAzpUnknownTaskInput;
 
 std::span<const Rule* const> all_rules() {
   // One rule a line, in id order.
@@ -165,6 +176,17 @@ std::span<const Rule* const> all_rules() {
       &kInvokeOutputUnavailable,
       &kUnknownInvokeInput,
       &kBranchWithoutDefault,
+      &kAzpMissingFunctionName,
+      &kAzpInvalidInvocationType,
+      &kAzpTailLogIgnored,
+      &kAzpOutputVariableWithEvent,
+      &kAzpPayloadNotJson,
+      &kAzpUnknownTaskInput,
+      &kUnresolvedPlaceholder,
+      &kUnusedSubstitution,
+      &kConflictingDefinitionSources,
+      &kHardCodedAccount,
+      &kUnresolvedDefinition,
   };
   // clang-format on
   return kRules;

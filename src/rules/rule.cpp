@@ -8,6 +8,12 @@ bool RuleInfo::applies_to(DocumentKind kind) const {
       return (kinds & kAsl) != 0;
     case DocumentKind::Ssm:
       return (kinds & kSsm) != 0;
+    case DocumentKind::AzurePipelines:
+      return (kinds & kAzurePipelines) != 0;
+    case DocumentKind::CloudFormation:
+    case DocumentKind::Terraform:
+    case DocumentKind::Serverless:
+      return (kinds & kTemplate) != 0;
     case DocumentKind::Unknown:
       return kinds == kAnyDocument;
   }

@@ -22,10 +22,25 @@
 #include "rules/rule_options.h"
 #include "support/diagnostic.h"
 
+namespace wflint::azure {
+class Pipeline;
+}
+namespace wflint::embed {
+struct EmbeddedDefinition;
+struct Embedding;
+}  // namespace wflint::embed
+
 namespace wflint::rules {
 
-// Which document kinds a rule applies to.
-enum KindMask : uint8_t { kAsl = 1, kSsm = 2, kAnyDocument = 0xFF };
+// Which document kinds a rule applies to. kTemplate: the hosts that embed definitions
+// (CloudFormation and SAM, Terraform, Serverless), checked as a whole.
+enum KindMask : uint8_t {
+  kAsl = 1,
+  kSsm = 2,
+  kAzurePipelines = 4,
+  kTemplate = 8,
+  kAnyDocument = 0xFF
+};
 
 struct RuleInfo {
   std::string_view id;    // "ASL001": fixed forever, other tools depend on it
@@ -60,6 +75,13 @@ struct CheckContext {
   // State machines only: the parsed {% %} expressions, and the variables' assignments and reads.
   const analysis::JsonataExpressions* jsonata_expressions = nullptr;
   const analysis::Variables* variables = nullptr;
+  // A state machine or runbook embedded in a template: where it sits and what fills it in;
+  // nullptr for a standalone file.
+  const embed::EmbeddedDefinition* embedded = nullptr;
+  // Templates only: every definition the template embeds and what could not be followed.
+  const embed::Embedding* embedding = nullptr;
+  // Azure Pipelines only: the pipeline's steps.
+  const azure::Pipeline* pipeline = nullptr;
 };
 
 struct Rule;
@@ -110,6 +132,10 @@ struct Rule {
   bool yields_to_specific_rules = false;
   // The settings the rule takes from the configuration, read through CheckContext::options.
   std::span<const OptionSpec> options = {};
+  // Its findings on an embedded definition depend on the template (its substitutions, the state
+  // machine's type): it runs on a definition file a template names even when that file is
+  // checked on its own too.
+  bool depends_on_template = false;
 };
 
 }  // namespace wflint::rules

@@ -49,7 +49,9 @@ auto sort_key(const Diagnostic& d) {
   uint32_t end = d.span.source && d.span.end > d.span.begin
                      ? d.span.source->file_offset(d.span.end - 1) + 1
                      : begin;
-  return std::make_tuple(begin, end, d.rule_id, std::string_view(d.message));
+  // A template's findings may lie in the files it names as well as in itself.
+  const std::string_view file = d.span.source ? std::string_view(d.span.source->file().path()) : "";
+  return std::make_tuple(file, begin, end, d.rule_id, std::string_view(d.message));
 }
 
 }  // namespace

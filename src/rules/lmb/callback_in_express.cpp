@@ -28,6 +28,9 @@ void check_each_state(const CheckContext& ctx, const asl::State& state, Diagnost
 const Rule kCallbackInExpress{{"LMB019", "callback-in-express", Severity::Error, kAsl,
                                ".waitForTaskToken in an EXPRESS state machine"},
                               nullptr,
-                              &check_each_state};
+                              &check_each_state,
+                              false,
+                              {},
+                              true};
 
 }  // namespace wflint::rules

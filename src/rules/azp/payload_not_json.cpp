@@ -1,0 +1,171 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "load/json_syntax.h"
+#include "model/azure/pipeline.h"
+#include "rules/azp/lambda_task.h"
+#include "rules/rule.h"
+
+namespace wflint::rules {
+
+extern const Rule kAzpPayloadNotJson;
+
+namespace {
+
+constexpr std::string_view kWhiteSpace = " \t\r\n";
+
+struct Range {
+  std::size_t begin;
+  std::size_t end;
+  bool contains(std::size_t offset) const { return offset >= begin && offset < end; }
+};
+
+// The payload with each pipeline expression replaced by JSON text of the same length, so offsets
+// agree: text inside a JSON string literal, a number outside one.
+struct Substituted {
+  std::string text;
+  std::vector<Range> expressions;  // every expression
+  std::vector<Range> unquoted;     // those written outside string literals
+};
+
+// Where the expression starting at `at` ($(var), ${{ ... }}, $[ ... ]) ends, one past its last
+// character; npos when none starts there.
+std::size_t expression_end(std::string_view text, std::size_t at) {
+  std::string_view close;
+  if (text.substr(at, 3) == "${{") {
+    close = "}}";
+  } else if (text.substr(at, 2) == "$(") {
+    close = ")";
+  } else if (text.substr(at, 2) == "$[") {
+    close = "]";
+  } else {
+    return std::string_view::npos;
+  }
+  const std::size_t found = text.find(close, at + 2);
+  return found == std::string_view::npos ? found : found + close.size();
+}
+
+Substituted substitute_expressions(std::string_view payload) {
+  Substituted out{std::string(payload), {}, {}};
+  bool in_string = false;
+  bool escaped = false;
+  std::size_t i = 0;
+  while (i < payload.size()) {
+    if (const std::size_t end = expression_end(payload, i); end != std::string_view::npos) {
+      out.expressions.push_back(Range{i, end});
+      if (in_string) {
+        out.text.replace(i, end - i, end - i, 'x');
+      } else {
+        out.text.replace(i, end - i, end - i, ' ');
+        out.text[i] = '0';
+        out.unquoted.push_back(Range{i, end});
+      }
+      escaped = false;
+      i = end;
+      continue;
+    }
+    const char c = payload[i++];
+    if (!in_string) {
+      in_string = c == '"';
+    } else if (escaped) {
+      escaped = false;
+    } else if (c == '\\') {
+      escaped = true;
+    } else if (c == '"') {
+      in_string = false;
+    }
+  }
+  return out;
+}
+
+bool inside_any(const std::vector<Range>& ranges, std::size_t offset) {
+  return std::any_of(ranges.begin(), ranges.end(),
+                     [&](const Range& range) { return range.contains(offset); });
+}
+
+// The task's own test (TaskOperations.isJson): it sends the trimmed text as is when it starts
+// with '"', '{' or '[' and ends with '"', ']' or '}', and JSON.stringify's anything else.
+bool sent_as_is(char first, char last) {
+  return (first == '"' || first == '{' || first == '[') &&
+         (last == '"' || last == ']' || last == '}');
+}
+
+std::string about_payload(std::string message) {
+  for (std::string_view file : {"end of the file", "end of file"}) {
+    if (const std::size_t at = message.find(file); at != std::string::npos)
+      message.replace(at, file.size(), "end of the payload");
+  }
+  return message;
+}
+
+void report_wrapped(const Node& payload, DiagnosticSink& sink) {
+  sink.report(kAzpPayloadNotJson, payload,
+              "payload does not start and end like JSON, so the task sends it as one JSON "
+              "string: the function receives a string, not an object")
+      .help(
+          "the task sends a payload as is only when it starts with '\"', '{' or '[' and ends "
+          "with '\"', ']' or '}'; write the payload as JSON, e.g. {\"key\": \"value\"}");
+}
+
+void report_syntax_error(const Node& payload, const JsonSyntaxError& error, DiagnosticSink& sink) {
+  sink.report_at(kAzpPayloadNotJson,
+                 payload.text_span(static_cast<uint32_t>(error.offset),
+                                   static_cast<uint32_t>(std::max<std::size_t>(error.length, 1))),
+                 payload.json_pointer(),
+                 fmt::format("payload is not JSON: {}", about_payload(error.message)))
+      .help(error.help.empty()
+                ? std::string("the task sends a payload that looks like JSON as is, and Lambda "
+                              "rejects one that is not JSON")
+                : error.help);
+}
+
+void check_payload_text(const Node& payload, DiagnosticSink& sink) {
+  const std::string_view text = payload.text();
+  const std::size_t first = text.find_first_not_of(kWhiteSpace);
+  if (first == std::string_view::npos) return;  // an empty payload is not sent at all
+  const std::size_t last = text.find_last_not_of(kWhiteSpace);
+  const Substituted substituted = substitute_expressions(text);
+  // What an expression at either end stands for decides how the task reads the payload.
+  if (inside_any(substituted.expressions, first) || inside_any(substituted.expressions, last))
+    return;
+  if (!sent_as_is(text[first], text[last])) return report_wrapped(payload, sink);
+  const std::optional<JsonSyntaxError> error = find_json_syntax_error(substituted.text);
+  if (error && !inside_any(substituted.unquoted, error->offset))
+    report_syntax_error(payload, *error, sink);
+}
+
+void report_structured(const Node& payload, DiagnosticSink& sink) {
+  sink.report(kAzpPayloadNotJson, payload,
+              fmt::format("payload is given as a YAML {}, but task inputs are strings: Azure "
+                          "Pipelines rejects the pipeline",
+                          payload.is_object() ? "mapping" : "list"))
+      .help(
+          "write the payload as JSON text, e.g. in a block scalar: `payload: |` and the JSON "
+          "on the lines below")
+      .severity(Severity::Error);
+}
+
+void check(const CheckContext& ctx, DiagnosticSink& sink) {
+  for (const azure::TaskStep& step : ctx.pipeline->lambda_invocations()) {
+    const Node* payload = step.input("payload");
+    if (!payload || !payload->tag().empty()) continue;
+    if (payload->is_string() || payload->is_number()) {
+      check_payload_text(*payload, sink);
+    } else if (payload->is_object() || payload->is_array()) {
+      report_structured(*payload, sink);
+    }
+  }
+}
+
+}  // namespace
+
+const Rule kAzpPayloadNotJson{{"AZP005", "payload-not-json", Severity::Warning, kAzurePipelines,
+                               "A LambdaInvokeFunction payload the task sends as a JSON string, "
+                               "or that looks like JSON but is not"},
+                              &check};
+
+}  // namespace wflint::rules
