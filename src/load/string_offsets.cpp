@@ -105,14 +105,20 @@ class Aligner {
     std::vector<uint32_t> offsets;
     offsets.reserve(value_.size() + 1);
     std::size_t i = 0;
-    bool line_start = false;
+    bool line_start = block_;  // a block scalar's content starts on an indented line
     while (i < value_.size()) {
       if (line_start) {
         at = skip_indentation(at);
         line_start = false;
         continue;
       }
-      if (at >= raw_.size()) return {};
+      if (at >= raw_.size()) {
+        // A block scalar's final line break (clip or keep chomping) lies past the span.
+        if (value_.find_first_not_of('\n', i) != std::string_view::npos) return {};
+        for (; i < value_.size(); ++i)
+          offsets.push_back(static_cast<uint32_t>(raw_.size()));
+        break;
+      }
       const char c = value_[i];
       const char r = raw_[at];
       if (quote == '"' && r == '\\' && at + 1 < raw_.size()) {

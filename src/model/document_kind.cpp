@@ -79,7 +79,8 @@ bool may_hold_workflow(std::string_view text) {
   auto has = [&](std::string_view word) { return text.find(word) != std::string_view::npos; };
   return (has("StartAt") && has("States")) || (has("schemaVersion") && has("mainSteps")) ||
          has("AWS::StepFunctions::") || has("AWS::Serverless::StateMachine") ||
-         has("AWS::SSM::Document") || has("stepFunctions") || has("LambdaInvokeFunction");
+         has("AWS::SSM::Document") || has("stepFunctions") || has("LambdaInvokeFunction") ||
+         has("aws_sfn_state_machine") || has("aws_ssm_document");
 }
 
 }  // namespace wflint

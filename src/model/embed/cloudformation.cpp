@@ -157,6 +157,8 @@ class TemplateReader {
     for (std::string_view key : keys) {
       if (const Node* member = properties.find(key)) given.push_back(member);
     }
+    std::sort(given.begin(), given.end(),
+              [](const Node* a, const Node* b) { return a->span().begin < b->span().begin; });
     if (given.size() > 1) {
       embedding_.conflicts.push_back(
           {given[0]->key_span(), given[1]->key_span(), std::string(resource.key())});

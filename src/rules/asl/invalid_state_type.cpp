@@ -41,6 +41,8 @@ void check_member(const Node& member, DiagnosticSink& sink) {
   }
   const std::string_view name = type->is_string() ? type->text() : std::string_view{};
   if (std::find(kStateTypes.begin(), kStateTypes.end(), name) != kStateTypes.end()) return;
+  // A ${Placeholder} a deployment step (DefinitionSubstitutions) fills in.
+  if (name.find("${") != std::string_view::npos) return;
   auto finding =
       sink.report(kInvalidStateType, *type,
                   type->is_string() ? fmt::format("\"{}\" is not a state type", name)
