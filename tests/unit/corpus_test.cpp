@@ -23,7 +23,7 @@ const fs::path kSharedCorpus = kSourceDir / ".." / "shared" / "corpus";
 
 bool is_definition_file(const fs::path& path) {
   const std::string ext = path.extension().string();
-  return ext == ".json" || ext == ".yaml" || ext == ".yml" || ext == ".asl";
+  return ext == ".json" || ext == ".yaml" || ext == ".yml" || ext == ".asl" || ext == ".tf";
 }
 
 std::vector<fs::path> definition_files(const fs::path& dir) {

@@ -1,4 +1,4 @@
-// Golden cases: tests/cases/**/<name>.<json|yaml|yml> with the expected text output beside it in
+// Golden cases: tests/cases/**/<name>.<json|yaml|yml|tf> with the expected text output beside it in
 // <name>.expected. Regenerate after an intended change with
 //   WFLINT_UPDATE_GOLDEN=1 build/wflint_tests --gtest_filter='Golden*'
 // and review the diff.
@@ -20,7 +20,7 @@ const fs::path kCasesDir = fs::path(WFLINT_SOURCE_DIR) / "tests" / "cases";
 
 bool is_input(const fs::path& path) {
   const std::string ext = path.extension().string();
-  return ext == ".json" || ext == ".yaml" || ext == ".yml";
+  return ext == ".json" || ext == ".yaml" || ext == ".yml" || ext == ".tf";
 }
 
 std::vector<std::string> list_cases() {

@@ -243,7 +243,7 @@ class ConfigurationReader {
         out += part.text;
       } else if (part.text == "path.module" || part.text == "path.root" ||
                  part.text == "path.cwd") {
-        out += context_.directory.empty() ? "." : context_.directory;
+        out += '.';  // the configuration's directory, which resolve_path starts from
       } else {
         return std::nullopt;
       }

@@ -32,7 +32,7 @@ std::string_view template_variable(std::string_view expression) {
 // Fn::Sub resolves pseudo parameters, the template's parameters and resources (with an
 // attribute), its own variables, and leaves "${!Literal}" as "${Literal}".
 bool fn_sub_resolves(const embed::EmbeddedDefinition& definition, std::string_view name) {
-  if (name.starts_with("AWS::") || name.starts_with('!')) return true;
+  if (name.starts_with("AWS::")) return true;
   const std::string_view resource = name.substr(0, name.find('.'));
   return std::find(definition.template_names.begin(), definition.template_names.end(), resource) !=
              definition.template_names.end() ||
@@ -46,14 +46,38 @@ std::string why_nothing_substitutes(const embed::EmbeddedDefinition& definition)
   return fmt::format("{} has no DefinitionSubstitutions", definition.owner);
 }
 
-std::string fix_for_nothing(const embed::EmbeddedDefinition& definition,
-                            const embed::Placeholder& placeholder) {
+std::string fix_for_nothing(const embed::EmbeddedDefinition& definition, std::string_view name) {
   if (definition.host == DocumentKind::Terraform) {
     return fmt::format("load it with templatefile(path, {{ {} = ... }}), or write the value in",
-                       placeholder.name);
+                       name);
   }
-  return fmt::format("add DefinitionSubstitutions with a key {}, or write the value in",
-                     placeholder.name);
+  return fmt::format("add DefinitionSubstitutions with a key {}, or write the value in", name);
+}
+
+void report_unsubstituted(const embed::EmbeddedDefinition& definition,
+                          const embed::Placeholder& placeholder, std::string_view name,
+                          DiagnosticSink& sink) {
+  if (definition.filling == embed::Filling::Nothing) {
+    sink.report_at(kUnresolvedPlaceholder, placeholder.span, "",
+                   fmt::format("${{{}}} is never substituted: {}, so the state machine gets the "
+                               "text \"${{{}}}\"",
+                               name, why_nothing_substitutes(definition), name))
+        .help(fix_for_nothing(definition, name));
+    return;
+  }
+  if (definition.host == DocumentKind::Terraform) {
+    sink.report_at(kUnresolvedPlaceholder, placeholder.span, "",
+                   fmt::format("${{{}}} has no key {} in the templatefile() vars map: Terraform "
+                               "stops with \"vars map does not contain key\"",
+                               placeholder.name, name))
+        .help(fmt::format("add {} = ... to the vars map", name));
+    return;
+  }
+  sink.report_at(kUnresolvedPlaceholder, placeholder.span, "",
+                 fmt::format("${{{}}} has no DefinitionSubstitutions key: the state machine gets "
+                             "the text \"${{{}}}\"",
+                             name, name))
+      .help(fmt::format("add {}: ... to DefinitionSubstitutions", name));
 }
 
 void check(const CheckContext& ctx, DiagnosticSink& sink) {
@@ -61,42 +85,34 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
   if (!definition) return;
   const bool terraform = definition->host == DocumentKind::Terraform;
   for (const embed::Placeholder& placeholder : definition->placeholders) {
+    std::string_view name = placeholder.name;
     if (placeholder.in_fn_sub) {
-      if (fn_sub_resolves(*definition, placeholder.name)) continue;
-      sink.report_at(kUnresolvedPlaceholder, placeholder.span, "",
-                     fmt::format("Fn::Sub cannot resolve ${{{}}}: the template has no parameter "
-                                 "or resource {} and the Fn::Sub no variable of that name",
-                                 placeholder.name, placeholder.name))
-          .help("declare it, or write ${!" + placeholder.name +
-                "} to leave the text for DefinitionSubstitutions");
-      continue;
+      // "${!Name}": Fn::Sub writes "${Name}", which DefinitionSubstitutions must then fill.
+      if (name.starts_with('!')) {
+        name.remove_prefix(1);
+      } else {
+        if (!fn_sub_resolves(*definition, name)) {
+          sink.report_at(kUnresolvedPlaceholder, placeholder.span, "",
+                         fmt::format("Fn::Sub cannot resolve ${{{}}}: the template has no "
+                                     "parameter or resource {} and the Fn::Sub no variable of "
+                                     "that name",
+                                     name, name))
+              .help(fmt::format("declare it, or write ${{!{}}} to leave the text for "
+                                "DefinitionSubstitutions",
+                                name));
+        }
+        continue;
+      }
     }
     if (definition->filling == embed::Filling::HostLanguage) continue;
-    if (definition->filling == embed::Filling::Nothing) {
-      sink.report_at(
-              kUnresolvedPlaceholder, placeholder.span, "",
-              fmt::format("${{{}}} is never substituted: {}, so the state machine gets "
-                          "the text \"${{{}}}\"",
-                          placeholder.name, why_nothing_substitutes(*definition), placeholder.name))
-          .help(fix_for_nothing(*definition, placeholder));
+    if (terraform && definition->filling == embed::Filling::Substitutions) {
+      name = template_variable(name);
+    }
+    if (name.empty() || (definition->filling == embed::Filling::Substitutions &&
+                         has_substitution(*definition, name))) {
       continue;
     }
-    const std::string_view name =
-        terraform ? template_variable(placeholder.name) : std::string_view(placeholder.name);
-    if (name.empty() || has_substitution(*definition, name)) continue;
-    if (terraform) {
-      sink.report_at(kUnresolvedPlaceholder, placeholder.span, "",
-                     fmt::format("${{{}}} has no key {} in the templatefile() vars map: "
-                                 "Terraform stops with \"vars map does not contain key\"",
-                                 placeholder.name, name))
-          .help(fmt::format("add {} = ... to the vars map", name));
-    } else {
-      sink.report_at(kUnresolvedPlaceholder, placeholder.span, "",
-                     fmt::format("${{{}}} has no DefinitionSubstitutions key: the state machine "
-                                 "gets the text \"${{{}}}\"",
-                                 placeholder.name, placeholder.name))
-          .help(fmt::format("add {}: ... to DefinitionSubstitutions", placeholder.name));
-    }
+    report_unsubstituted(*definition, placeholder, name, sink);
   }
 }
 
