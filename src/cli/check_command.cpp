@@ -100,7 +100,7 @@ CheckCommand::CheckCommand(CLI::App& app) {
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str();
   command_->add_option("--kind", kind_, "Check every document as this kind instead of detecting it")
-      ->check(CLI::IsMember({"asl", "ssm"}));
+      ->check(CLI::IsMember({"asl", "ssm", "cloudformation", "serverless", "azure-pipelines"}));
   command_->add_option(
       "--select", select_,
       "Only these rules: ids, names or id prefixes, comma-separated (e.g. ASL,WF001)");

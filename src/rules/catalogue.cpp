@@ -50,6 +50,8 @@ std::vector<std::string_view> tags_of(std::string_view id) {
   if (id.starts_with("LMB")) return {"step-functions", "lambda"};
   if (id.starts_with("SSM1")) return {"ssm-automation", "lambda"};
   if (id.starts_with("SSM")) return {"ssm-automation", "correctness"};
+  if (id.starts_with("AZP")) return {"azure-pipelines", "lambda"};
+  if (id.starts_with("EMB")) return {"templates", "correctness"};
   return {};
 }
 

@@ -118,6 +118,13 @@ TEST(EmbeddingTest, UnquotedPlaceholdersInADefinitionStringStillParse) {
   EXPECT_EQ(finding_positions(report), std::vector<std::string>{at("ASL101", text, "\"X\"")});
 }
 
+TEST(EmbeddingTest, AStandaloneDefinitionWithBarePlaceholdersIsRead) {
+  const std::string text = R"({"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": ${Delay},
+  "Next": "X"}}})";
+  const FileReport report = check_text("wait.asl.json", text);
+  EXPECT_EQ(finding_positions(report), std::vector<std::string>{at("ASL101", text, "\"X\"")});
+}
+
 TEST(EmbeddingTest, SubstitutionsAreMatchedWithPlaceholders) {
   const std::string text = R"(Transform: AWS::Serverless-2016-10-31
 Resources:

@@ -60,7 +60,7 @@ TEST(Golden, EveryExpectedFileHasAnInput) {
   for (const auto& entry : fs::recursive_directory_iterator(kCasesDir)) {
     if (entry.path().extension() != ".expected") continue;
     bool found = false;
-    for (const char* ext : {".json", ".yaml", ".yml"}) {
+    for (const char* ext : {".json", ".yaml", ".yml", ".tf"}) {
       found = found || fs::exists(fs::path(entry.path()).replace_extension(ext));
     }
     EXPECT_TRUE(found) << entry.path() << " has no input file";

@@ -89,9 +89,25 @@ bool inside_any(const std::vector<Range>& ranges, std::size_t offset) {
 
 // The task's own test (TaskOperations.isJson): it sends the trimmed text as is when it starts
 // with '"', '{' or '[' and ends with '"', ']' or '}', and JSON.stringify's anything else.
-bool sent_as_is(char first, char last) {
-  return (first == '"' || first == '{' || first == '[') &&
-         (last == '"' || last == ']' || last == '}');
+bool opens_json(char c) {
+  return c == '"' || c == '{' || c == '[';
+}
+bool closes_json(char c) {
+  return c == '"' || c == ']' || c == '}';
+}
+
+enum class Sending { AsIs, AsString, Unknown };
+
+// How the task will send the payload whose first and last characters are at `first` and `last`.
+// An expression at either end decides it when the pipeline runs, unless the other end already
+// rules out sending as is.
+Sending how_sent(std::string_view text, std::size_t first, std::size_t last,
+                 const std::vector<Range>& expressions) {
+  const bool first_known = !inside_any(expressions, first);
+  const bool last_known = !inside_any(expressions, last);
+  if ((first_known && !opens_json(text[first])) || (last_known && !closes_json(text[last])))
+    return Sending::AsString;
+  return first_known && last_known ? Sending::AsIs : Sending::Unknown;
 }
 
 std::string about_payload(std::string message) {
@@ -129,10 +145,9 @@ void check_payload_text(const Node& payload, DiagnosticSink& sink) {
   if (first == std::string_view::npos) return;  // an empty payload is not sent at all
   const std::size_t last = text.find_last_not_of(kWhiteSpace);
   const Substituted substituted = substitute_expressions(text);
-  // What an expression at either end stands for decides how the task reads the payload.
-  if (inside_any(substituted.expressions, first) || inside_any(substituted.expressions, last))
-    return;
-  if (!sent_as_is(text[first], text[last])) return report_wrapped(payload, sink);
+  const Sending sending = how_sent(text, first, last, substituted.expressions);
+  if (sending == Sending::AsString) return report_wrapped(payload, sink);
+  if (sending == Sending::Unknown) return;
   const std::optional<JsonSyntaxError> error = find_json_syntax_error(substituted.text);
   if (error && !inside_any(substituted.unquoted, error->offset))
     report_syntax_error(payload, *error, sink);
