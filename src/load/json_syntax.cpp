@@ -6,6 +6,15 @@
 
 namespace wflint {
 
+std::string message_about(std::string message, std::string_view what) {
+  for (std::string_view file : {"end of the file", "end of file"}) {
+    if (const std::size_t at = message.find(file); at != std::string::npos) {
+      message.replace(at, file.size(), "end of the " + std::string(what));
+    }
+  }
+  return message;
+}
+
 bool is_json_number(std::string_view token) {
   std::size_t i = 0, n = token.size();
   auto digit = [&](std::size_t k) { return k < n && token[k] >= '0' && token[k] <= '9'; };

@@ -19,6 +19,10 @@ struct JsonSyntaxError {
 // speed; it is iterative, so no input can exhaust the stack.
 std::optional<JsonSyntaxError> find_json_syntax_error(std::string_view text, std::size_t start = 0);
 
+// A syntax error's message about JSON held in a string rather than a file: "end of the file"
+// becomes "end of the <what>" ("end of the Payload").
+std::string message_about(std::string message, std::string_view what);
+
 // True when `token` is exactly one JSON number.
 bool is_json_number(std::string_view token);
 

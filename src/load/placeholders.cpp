@@ -3,52 +3,77 @@
 namespace wflint {
 namespace {
 
-// Calls `visit(begin, end)` for each ${...} outside JSON strings; `end` is past the "}".
-template <class Visit>
-void for_each_bare_placeholder(std::string_view json, Visit visit) {
-  bool in_string = false;
-  for (std::size_t i = 0; i < json.size(); ++i) {
-    const char c = json[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '$' && i + 1 < json.size() && json[i + 1] == '{') {
-      const std::size_t close = json.find('}', i + 2);
-      if (close == std::string_view::npos) return;
-      if (!visit(i, close + 1)) return;
-      i = close;
-    }
+std::size_t dollar_brace_end(std::string_view text, std::size_t at) {
+  if (text.substr(at, 2) != "${") return std::string_view::npos;
+  const std::size_t close = text.find('}', at + 2);
+  return close == std::string_view::npos ? close : close + 1;
+}
+
+bool any_contains(const std::vector<TextRange>& ranges, std::size_t offset) {
+  for (const TextRange& range : ranges) {
+    if (range.contains(offset)) return true;
   }
+  return false;
 }
 
 }  // namespace
 
+bool FilledJson::in_unquoted(std::size_t offset) const {
+  return any_contains(unquoted, offset);
+}
+
+bool FilledJson::in_placeholder(std::size_t offset) const {
+  return any_contains(placeholders, offset);
+}
+
 bool has_bare_placeholder(std::string_view json) {
-  if (json.find("${") == std::string_view::npos) return false;
-  bool found = false;
-  for_each_bare_placeholder(json, [&](std::size_t, std::size_t) {
-    found = true;
-    return false;
-  });
-  return found;
+  return json.find("${") != std::string_view::npos &&
+         !fill_placeholders(json, &dollar_brace_end).unquoted.empty();
 }
 
 std::string quote_bare_placeholders(std::string_view json) {
   std::string out(json);
   if (json.find("${") == std::string_view::npos) return out;
-  for_each_bare_placeholder(json, [&](std::size_t begin, std::size_t end) {
-    out[begin] = '"';
-    out[begin + 1] = '$';
-    for (std::size_t i = begin + 2; i + 1 < end; ++i)
+  for (const TextRange& range : fill_placeholders(json, &dollar_brace_end).unquoted) {
+    out[range.begin] = '"';
+    out[range.begin + 1] = '$';
+    for (std::size_t i = range.begin + 2; i + 1 < range.end; ++i)
       out[i] = json[i - 1] == '"' ? '\'' : json[i - 1];
-    out[end - 1] = '"';
-    return true;
-  });
+    out[range.end - 1] = '"';
+  }
+  return out;
+}
+
+FilledJson fill_placeholders(std::string_view json, PlaceholderEnd placeholder_end) {
+  FilledJson out{std::string(json), {}, {}};
+  bool in_string = false;
+  bool escaped = false;
+  std::size_t i = 0;
+  while (i < json.size()) {
+    if (const std::size_t end = placeholder_end(json, i); end != std::string_view::npos) {
+      out.placeholders.push_back({i, end});
+      if (in_string) {
+        out.text.replace(i, end - i, end - i, 'x');
+      } else {
+        out.text.replace(i, end - i, end - i, ' ');
+        out.text[i] = '0';
+        out.unquoted.push_back({i, end});
+      }
+      escaped = false;
+      i = end;
+      continue;
+    }
+    const char c = json[i++];
+    if (!in_string) {
+      in_string = c == '"';
+    } else if (escaped) {
+      escaped = false;
+    } else if (c == '\\') {
+      escaped = true;
+    } else if (c == '"') {
+      in_string = false;
+    }
+  }
   return out;
 }
 

@@ -96,4 +96,13 @@ std::string json_quote(std::string_view text) {
   return out;
 }
 
+std::string quoted_list(std::span<const std::string_view> words) {
+  std::string out;
+  for (std::string_view word : words) {
+    if (!out.empty()) out += ", ";
+    out += json_quote(word);
+  }
+  return out;
+}
+
 }  // namespace wflint::text

@@ -13,4 +13,7 @@ std::string_view closest_match(std::string_view word, std::span<const std::strin
 // `text` quoted and escaped as a JSON string.
 std::string json_quote(std::string_view text);
 
+// The words JSON-quoted and joined with ", ": "\"Event\", \"RequestResponse\"".
+std::string quoted_list(std::span<const std::string_view> words);
+
 }  // namespace wflint::text

@@ -26,7 +26,7 @@ void report_dry_run(const Node& value, DiagnosticSink& sink) {
   sink.report(kAzpInvalidInvocationType, value,
               fmt::format("invocationType \"DryRun\" is not offered by LambdaInvokeFunction, "
                           "which takes {}: a DryRun invoke does not run the function",
-                          azp::quoted_list(kInvocationTypes)))
+                          text::quoted_list(kInvocationTypes)))
       .help(
           "use RequestResponse to run the function and wait for its response, or Event to run "
           "it in the background; to only check permissions, run `aws lambda invoke "
@@ -37,8 +37,8 @@ void report_unknown(const Node& value, std::string_view type, DiagnosticSink& si
   const std::string_view near = text::closest_match(type, kInvocationTypes);
   sink.report(kAzpInvalidInvocationType, value,
               fmt::format("invocationType {} is not one of {}: Lambda rejects the invoke",
-                          text::json_quote(type), azp::quoted_list(kInvocationTypes)))
-      .help(near.empty() ? fmt::format("use one of {}", azp::quoted_list(kInvocationTypes))
+                          text::json_quote(type), text::quoted_list(kInvocationTypes)))
+      .help(near.empty() ? fmt::format("use one of {}", text::quoted_list(kInvocationTypes))
                          : fmt::format("did you mean {}? (the values are case-sensitive)",
                                        text::json_quote(near)));
 }

@@ -23,13 +23,4 @@ bool is_blank(std::string_view text) {
   return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
-std::string quoted_list(std::span<const std::string_view> list) {
-  std::string out;
-  for (std::string_view item : list) {
-    if (!out.empty()) out += ", ";
-    out += text::json_quote(item);
-  }
-  return out;
-}
-
 }  // namespace wflint::rules::azp

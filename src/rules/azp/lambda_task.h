@@ -26,7 +26,4 @@ bool is_set(const azure::TaskStep& step, std::string_view name);
 // True when `text` is empty or only white space.
 bool is_blank(std::string_view text);
 
-// "a", "b", "c": each item quoted as a JSON string.
-std::string quoted_list(std::span<const std::string_view> list);
-
 }  // namespace wflint::rules::azp

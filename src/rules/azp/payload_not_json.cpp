@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "load/json_syntax.h"
+#include "load/placeholders.h"
 #include "model/azure/pipeline.h"
 #include "rules/azp/lambda_task.h"
 #include "rules/rule.h"
@@ -17,20 +18,6 @@ extern const Rule kAzpPayloadNotJson;
 namespace {
 
 constexpr std::string_view kWhiteSpace = " \t\r\n";
-
-struct Range {
-  std::size_t begin;
-  std::size_t end;
-  bool contains(std::size_t offset) const { return offset >= begin && offset < end; }
-};
-
-// The payload with each pipeline expression replaced by JSON text of the same length, so offsets
-// agree: text inside a JSON string literal, a number outside one.
-struct Substituted {
-  std::string text;
-  std::vector<Range> expressions;  // every expression
-  std::vector<Range> unquoted;     // those written outside string literals
-};
 
 // Where the expression starting at `at` ($(var), ${{ ... }}, $[ ... ]) ends, one past its last
 // character; npos when none starts there.
@@ -49,44 +36,6 @@ std::size_t expression_end(std::string_view text, std::size_t at) {
   return found == std::string_view::npos ? found : found + close.size();
 }
 
-Substituted substitute_expressions(std::string_view payload) {
-  Substituted out{std::string(payload), {}, {}};
-  bool in_string = false;
-  bool escaped = false;
-  std::size_t i = 0;
-  while (i < payload.size()) {
-    if (const std::size_t end = expression_end(payload, i); end != std::string_view::npos) {
-      out.expressions.push_back(Range{i, end});
-      if (in_string) {
-        out.text.replace(i, end - i, end - i, 'x');
-      } else {
-        out.text.replace(i, end - i, end - i, ' ');
-        out.text[i] = '0';
-        out.unquoted.push_back(Range{i, end});
-      }
-      escaped = false;
-      i = end;
-      continue;
-    }
-    const char c = payload[i++];
-    if (!in_string) {
-      in_string = c == '"';
-    } else if (escaped) {
-      escaped = false;
-    } else if (c == '\\') {
-      escaped = true;
-    } else if (c == '"') {
-      in_string = false;
-    }
-  }
-  return out;
-}
-
-bool inside_any(const std::vector<Range>& ranges, std::size_t offset) {
-  return std::any_of(ranges.begin(), ranges.end(),
-                     [&](const Range& range) { return range.contains(offset); });
-}
-
 // The task's own test (TaskOperations.isJson): it sends the trimmed text as is when it starts
 // with '"', '{' or '[' and ends with '"', ']' or '}', and JSON.stringify's anything else.
 bool opens_json(char c) {
@@ -102,20 +51,12 @@ enum class Sending { AsIs, AsString, Unknown };
 // An expression at either end decides it when the pipeline runs, unless the other end already
 // rules out sending as is.
 Sending how_sent(std::string_view text, std::size_t first, std::size_t last,
-                 const std::vector<Range>& expressions) {
-  const bool first_known = !inside_any(expressions, first);
-  const bool last_known = !inside_any(expressions, last);
+                 const FilledJson& filled) {
+  const bool first_known = !filled.in_placeholder(first);
+  const bool last_known = !filled.in_placeholder(last);
   if ((first_known && !opens_json(text[first])) || (last_known && !closes_json(text[last])))
     return Sending::AsString;
   return first_known && last_known ? Sending::AsIs : Sending::Unknown;
-}
-
-std::string about_payload(std::string message) {
-  for (std::string_view file : {"end of the file", "end of file"}) {
-    if (const std::size_t at = message.find(file); at != std::string::npos)
-      message.replace(at, file.size(), "end of the payload");
-  }
-  return message;
 }
 
 void report_wrapped(const Node& payload, DiagnosticSink& sink) {
@@ -132,7 +73,7 @@ void report_syntax_error(const Node& payload, const JsonSyntaxError& error, Diag
                  payload.text_span(static_cast<uint32_t>(error.offset),
                                    static_cast<uint32_t>(std::max<std::size_t>(error.length, 1))),
                  payload.json_pointer(),
-                 fmt::format("payload is not JSON: {}", about_payload(error.message)))
+                 fmt::format("payload is not JSON: {}", message_about(error.message, "payload")))
       .help(error.help.empty()
                 ? std::string("the task sends a payload that looks like JSON as is, and Lambda "
                               "rejects one that is not JSON")
@@ -144,13 +85,12 @@ void check_payload_text(const Node& payload, DiagnosticSink& sink) {
   const std::size_t first = text.find_first_not_of(kWhiteSpace);
   if (first == std::string_view::npos) return;  // an empty payload is not sent at all
   const std::size_t last = text.find_last_not_of(kWhiteSpace);
-  const Substituted substituted = substitute_expressions(text);
-  const Sending sending = how_sent(text, first, last, substituted.expressions);
+  const FilledJson filled = fill_placeholders(text, &expression_end);
+  const Sending sending = how_sent(text, first, last, filled);
   if (sending == Sending::AsString) return report_wrapped(payload, sink);
   if (sending == Sending::Unknown) return;
-  const std::optional<JsonSyntaxError> error = find_json_syntax_error(substituted.text);
-  if (error && !inside_any(substituted.unquoted, error->offset))
-    report_syntax_error(payload, *error, sink);
+  const std::optional<JsonSyntaxError> error = find_json_syntax_error(filled.text);
+  if (error && !filled.in_unquoted(error->offset)) report_syntax_error(payload, *error, sink);
 }
 
 void report_structured(const Node& payload, DiagnosticSink& sink) {

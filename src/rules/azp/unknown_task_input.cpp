@@ -34,7 +34,7 @@ void check_input_names(const azure::TaskStep& step, DiagnosticSink& sink) {
   for (const Node& input : step.inputs->children()) {
     if (is_known_input(input.key())) continue;
     const std::string_view near = text::closest_match(input.key(), azp::kInputNames);
-    const std::string inputs = azp::quoted_list(azp::kInputNames);
+    const std::string inputs = text::quoted_list(azp::kInputNames);
     sink.report_key(kAzpUnknownTaskInput, input,
                     fmt::format("{} has no input {}: the task ignores it", step.name,
                                 text::json_quote(input.key())))

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "load/json_syntax.h"
+#include "load/placeholders.h"
 #include "rules/rule.h"
 #include "rules/ssm/invoke_inputs.h"
 
@@ -14,19 +15,6 @@ namespace wflint::rules {
 extern const Rule kPayloadNotJson;
 
 namespace {
-
-struct Range {
-  std::size_t begin;
-  std::size_t end;
-};
-
-// The Payload with each `{{ }}` reference (and `${ }` template placeholder) replaced by a JSON
-// value of the same length, so an offset in one is the same offset in the other: text inside a
-// JSON string literal, a number outside one.
-struct Substituted {
-  std::string text;
-  std::vector<Range> unquoted;  // the placeholders written outside string literals
-};
 
 // Where the placeholder starting at `at` ends (one past its last character), or npos.
 std::size_t placeholder_end(std::string_view text, std::size_t at) {
@@ -37,64 +25,16 @@ std::size_t placeholder_end(std::string_view text, std::size_t at) {
   return close + (braces ? 2 : 1);
 }
 
-Substituted substitute_placeholders(std::string_view payload) {
-  Substituted out{std::string(payload), {}};
-  bool in_string = false;
-  bool escaped = false;
-  std::size_t i = 0;
-  while (i < payload.size()) {
-    if (const std::size_t end = placeholder_end(payload, i); end != std::string_view::npos) {
-      if (in_string) {
-        out.text.replace(i, end - i, end - i, 'x');
-      } else {
-        out.text.replace(i, end - i, end - i, ' ');
-        out.text[i] = '0';
-        out.unquoted.push_back(Range{i, end});
-      }
-      escaped = false;
-      i = end;
-      continue;
-    }
-    const char c = payload[i++];
-    if (!in_string) {
-      in_string = c == '"';
-    } else if (escaped) {
-      escaped = false;
-    } else if (c == '\\') {
-      escaped = true;
-    } else if (c == '"') {
-      in_string = false;
-    }
-  }
-  return out;
-}
-
 bool is_blank(std::string_view text) {
   return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
-
-// An unquoted placeholder may stand for any JSON text, a whole object or several members: an
-// error there depends on what it holds at run time.
-bool inside_placeholder(const Substituted& substituted, std::size_t offset) {
-  for (const Range& range : substituted.unquoted)
-    if (offset >= range.begin && offset < range.end) return true;
-  return false;
-}
-
-std::string about_payload(std::string message) {
-  for (std::string_view file : {"end of the file", "end of file"}) {
-    if (const std::size_t at = message.find(file); at != std::string::npos)
-      message.replace(at, file.size(), "end of the Payload");
-  }
-  return message;
 }
 
 void check_payload_string(const Node& payload, DiagnosticSink& sink) {
   const std::string_view text = payload.text();
   if (is_blank(text)) return;
-  const Substituted substituted = substitute_placeholders(text);
-  const std::optional<JsonSyntaxError> error = find_json_syntax_error(substituted.text);
-  if (!error || inside_placeholder(substituted, error->offset)) return;
+  const FilledJson filled = fill_placeholders(text, &placeholder_end);
+  const std::optional<JsonSyntaxError> error = find_json_syntax_error(filled.text);
+  if (!error || filled.in_unquoted(error->offset)) return;
   const std::string help = error->help.empty()
                                ? std::string(
                                      "Payload must be a JSON string; or give the payload as "
@@ -104,7 +44,7 @@ void check_payload_string(const Node& payload, DiagnosticSink& sink) {
                  payload.text_span(static_cast<uint32_t>(error->offset),
                                    static_cast<uint32_t>(std::max<std::size_t>(error->length, 1))),
                  payload.json_pointer(),
-                 fmt::format("Payload is not JSON: {}", about_payload(error->message)))
+                 fmt::format("Payload is not JSON: {}", message_about(error->message, "Payload")))
       .help(help);
 }
 

@@ -22,15 +22,6 @@ bool contains(std::span<const std::string_view> list, std::string_view word) {
   return std::find(list.begin(), list.end(), word) != list.end();
 }
 
-std::string quoted_list(std::span<const std::string_view> list) {
-  std::string out;
-  for (std::string_view item : list) {
-    if (!out.empty()) out += ", ";
-    out += text::json_quote(item);
-  }
-  return out;
-}
-
 void check_input_names(const Node& inputs, DiagnosticSink& sink) {
   for (const Node& input : inputs.children()) {
     if (contains(ssm_invoke::kInputNames, input.key())) continue;
@@ -39,9 +30,9 @@ void check_input_names(const Node& inputs, DiagnosticSink& sink) {
             kUnknownInvokeInput, input,
             fmt::format("aws:invokeLambdaFunction has no input {}", text::json_quote(input.key())))
         .help(near.empty()
-                  ? fmt::format("its inputs are {}", quoted_list(ssm_invoke::kInputNames))
+                  ? fmt::format("its inputs are {}", text::quoted_list(ssm_invoke::kInputNames))
                   : fmt::format("did you mean {}? its inputs are {}", text::json_quote(near),
-                                quoted_list(ssm_invoke::kInputNames)));
+                                text::quoted_list(ssm_invoke::kInputNames)));
   }
 }
 
@@ -52,10 +43,10 @@ void check_value_in_list(const Node& inputs, std::string_view name,
   const std::string_view near = text::closest_match(*value, allowed);
   sink.report(kUnknownInvokeInput, *inputs.find(name),
               fmt::format("{} {} is not one of {}", name, text::json_quote(*value),
-                          quoted_list(allowed)))
-      .help(near.empty()
-                ? fmt::format("use one of {} (the names are case-sensitive)", quoted_list(allowed))
-                : fmt::format("did you mean {}?", text::json_quote(near)));
+                          text::quoted_list(allowed)))
+      .help(near.empty() ? fmt::format("use one of {} (the names are case-sensitive)",
+                                       text::quoted_list(allowed))
+                         : fmt::format("did you mean {}?", text::json_quote(near)));
 }
 
 void check(const CheckContext& ctx, DiagnosticSink& sink) {
