@@ -179,10 +179,10 @@ class TemplateReader {
       if (!read_definition_uri(source, definition)) return;
     } else {
       embedding_.unresolved.push_back(
-          {source.key_span(),
+          {Unresolved::Reason::InS3, source.key_span(),
            fmt::format("the definition of {} is in S3 (DefinitionS3Location): it cannot be checked",
                        resource.key()),
-           "check the file it is uploaded from: run wflint on it before the upload", false});
+           "check the file it is uploaded from: run wflint on it before the upload"});
       return;
     }
     embedding_.definitions.push_back(std::move(definition));
@@ -241,12 +241,12 @@ class TemplateReader {
 
   bool unreadable(const Node& value, std::string_view function) {
     embedding_.unresolved.push_back(
-        {value.span(),
+        {Unresolved::Reason::Computed, value.span(),
          function.empty()
              ? std::string("this DefinitionString is not a string: it cannot be checked")
              : fmt::format("this DefinitionString is computed by {}: it cannot be checked",
                            function),
-         "write the definition as a string, an Fn::Sub of one, or a Definition mapping", false});
+         "write the definition as a string, an Fn::Sub of one, or a Definition mapping"});
     return false;
   }
 
@@ -255,10 +255,9 @@ class TemplateReader {
     const std::string_view uri = value.is_string() && value.tag().empty() ? value.text() : "";
     if (uri.empty() || uri.starts_with("s3://")) {
       embedding_.unresolved.push_back(
-          {value.span(),
+          {Unresolved::Reason::InS3, value.span(),
            "the definition is in S3 (DefinitionUri names an S3 object): it cannot be checked",
-           "check the local file `sam package` uploads, or give DefinitionUri a local path",
-           false});
+           "check the local file `sam package` uploads, or give DefinitionUri a local path"});
       return false;
     }
     const std::string path = resolve_path(context_.directory, uri);
@@ -288,10 +287,10 @@ class TemplateReader {
       load_definition(embedding_, string_sub_source(*content), syntax, definition);
     } else {
       embedding_.unresolved.push_back(
-          {content->span(),
+          {Unresolved::Reason::Computed, content->span(),
            "this runbook's Content is computed by an intrinsic function: it "
            "cannot be checked",
-           "write Content as a mapping", false});
+           "write Content as a mapping"});
       return;
     }
     embedding_.definitions.push_back(std::move(definition));

@@ -75,14 +75,15 @@ std::unique_ptr<Source> read_definition_file(Embedding& embedding, const std::st
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
     embedding.unresolved.push_back(
-        {reference, fmt::format("the definition file \"{}\" does not exist", path),
-         "fix the path; relative paths are resolved against the template's directory", true});
+        {Unresolved::Reason::MissingFile, reference,
+         fmt::format("the definition file \"{}\" does not exist", path),
+         "fix the path; relative paths are resolved against the template's directory"});
     return nullptr;
   }
   std::string error;
   std::unique_ptr<Source> source = read_source(path, error);
   if (!source) {
-    embedding.unresolved.push_back({reference, error, "", true});
+    embedding.unresolved.push_back({Unresolved::Reason::MissingFile, reference, error, ""});
   }
   return source;
 }

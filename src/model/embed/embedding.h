@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -75,10 +76,16 @@ struct EmbeddedDefinition {
 // A definition the template points at that cannot be checked: in S3, a variable, a remote
 // module, a file that does not exist.
 struct Unresolved {
+  enum class Reason : uint8_t {
+    InS3,         // DefinitionS3Location, an s3:// DefinitionUri
+    MissingFile,  // a local file the template names is not there: the deployment fails too
+    Elsewhere,    // a Terraform variable, another module's output
+    Computed,     // built by a function or intrinsic wflint does not evaluate
+  };
+  Reason reason = Reason::Computed;
   Span span;
   std::string message;
   std::string help;
-  bool missing_file = false;  // the template names a local file that is not there
 };
 
 // Two sources given for one definition (Definition and DefinitionString, ...).

@@ -13,11 +13,11 @@ void read_state_machine(const Node& machine, Embedding& embedding) {
   if (!definition_node) return;
   if (!definition_node->is_object()) {
     embedding.unresolved.push_back(
-        {definition_node->span(),
+        {Unresolved::Reason::Elsewhere, definition_node->span(),
          fmt::format("the definition of state machine {} is not written here ({}): it cannot "
                      "be checked",
                      machine.key(), definition_node->text()),
-         "check the file it comes from with wflint as well", false});
+         "check the file it comes from with wflint as well"});
     return;
   }
   EmbeddedDefinition definition;

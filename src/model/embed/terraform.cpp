@@ -284,7 +284,10 @@ class ConfigurationReader {
   }
 
   void unresolved(const hcl::Expression& at, std::string message, std::string help) {
-    embedding_.unresolved.push_back({at.span, std::move(message), std::move(help), false});
+    const bool reference = at.kind == hcl::ExpressionKind::Reference;
+    embedding_.unresolved.push_back(
+        {reference ? Unresolved::Reason::Elsewhere : Unresolved::Reason::Computed, at.span,
+         std::move(message), std::move(help)});
   }
 
   const Source& source_;

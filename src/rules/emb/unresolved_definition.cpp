@@ -13,7 +13,8 @@ void check(const CheckContext& ctx, DiagnosticSink& sink) {
     auto finding = sink.report_at(kUnresolvedDefinition, unresolved.span, "", unresolved.message);
     if (!unresolved.help.empty()) finding.help(unresolved.help);
     // A file the template names that is not there fails the deployment too.
-    if (unresolved.missing_file) finding.severity(Severity::Error);
+    if (unresolved.reason == embed::Unresolved::Reason::MissingFile)
+      finding.severity(Severity::Error);
   }
 }
 
