@@ -143,9 +143,11 @@ class DocumentChecker {
 
   // A template: the rules about the template as a whole, then every definition it embeds, checked
   // like a file of its own with the template's context.
-  void check_embedding(const Document& host, DocumentKind host_kind,
-                       const embed::Embedding& embedding) {
+  // Returns the suppressions written in the definitions' own fields (Comment, description).
+  std::vector<Suppression> check_embedding(const Document& host, DocumentKind host_kind,
+                                           const embed::Embedding& embedding) {
     run_rules(host, host_kind, nullptr, &embedding);
+    std::vector<Suppression> suppressions;
     for (const embed::EmbeddedDefinition& definition : embedding.definitions) {
       const Node* root = definition.document ? definition.document->root() : nullptr;
       if (!definition.checked_alone) add_problems(definition.problems, root);
@@ -153,7 +155,13 @@ class DocumentChecker {
       const std::size_t first_finding = out_.size();
       run_rules(*definition.document, definition.kind, &definition);
       name_subjects(*root, std::span(out_).subspan(first_finding));
+      if (mentions_suppressions(root->source().text())) {
+        std::vector<Suppression> in_fields = field_suppressions(*root, definition.kind);
+        apply_suppressions(out_, first_finding, in_fields);
+        std::move(in_fields.begin(), in_fields.end(), std::back_inserter(suppressions));
+      }
     }
+    return suppressions;
   }
 
   void drop_generic_findings_about_the_same_node(std::size_t first_finding) {
@@ -246,7 +254,9 @@ void check_terraform(const Source& source, const CheckOptions& options,
   const bool speak_of_broken_files =
       !embedding.definitions.empty() || may_hold_workflow(source.text());
   if (speak_of_broken_files) checker.add_problems(embedding.problems, nullptr);
-  checker.check_embedding(host, DocumentKind::Terraform, embedding);
+  std::vector<Suppression> suppressions =
+      checker.check_embedding(host, DocumentKind::Terraform, embedding);
+  report_unused(suppressions, options, report.diagnostics);
   report.checked = !embedding.definitions.empty() || !report.diagnostics.empty();
   keep_sources(embedding, report);
 }
@@ -279,13 +289,16 @@ void check_documents(const Source& source, Origin origin, const CheckOptions& op
           embed_definitions(*loaded.document, kind, embed_context(source, checked_alone));
       if (embedding.definitions.empty() && embedding.unresolved.empty()) continue;
       checker.add_problems(loaded.problems, root);
-      checker.check_embedding(*loaded.document, kind, embedding);
+      std::vector<Suppression> in_definitions =
+          checker.check_embedding(*loaded.document, kind, embedding);
+      std::move(in_definitions.begin(), in_definitions.end(), std::back_inserter(suppressions));
       keep_sources(embedding, report);
-    } else {
-      checker.add_problems(loaded.problems, root);
-      checker.run_rules(*loaded.document, kind);
-      name_subjects(*root, std::span(report.diagnostics).subspan(first_finding));
+      report.checked = true;
+      continue;
     }
+    checker.add_problems(loaded.problems, root);
+    checker.run_rules(*loaded.document, kind);
+    name_subjects(*root, std::span(report.diagnostics).subspan(first_finding));
     if (may_suppress) {
       std::vector<Suppression> in_fields = field_suppressions(*root, kind);
       apply_suppressions(report.diagnostics, first_finding, in_fields);

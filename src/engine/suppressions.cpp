@@ -214,13 +214,20 @@ bool is_syntax_error(const Diagnostic& finding) {
   return finding.rule_id == rules::kSyntaxError.info.id;
 }
 
+// A template's findings may lie in the files it names: a comment speaks for its own file only.
+bool in_same_file(const Suppression& suppression, const Diagnostic& finding) {
+  const Source* comment = suppression.keyword_span.source;
+  return !comment || !finding.span.source || &comment->file() == &finding.span.source->file();
+}
+
 bool covers(const Suppression& suppression, const Diagnostic& finding) {
   switch (suppression.scope) {
     case Suppression::Scope::NextLine:
     case Suppression::Scope::Line:
-      return locate(finding.span).begin.line == suppression.line;
+      return in_same_file(suppression, finding) &&
+             locate(finding.span).begin.line == suppression.line;
     case Suppression::Scope::File:
-      return true;
+      return in_same_file(suppression, finding);
     case Suppression::Scope::Node:
       return at_or_below(finding.pointer, suppression.pointer);
   }

@@ -280,6 +280,30 @@ TEST(EmbeddingTest, HardCodedAccountInAFunctionArnIsNoted) {
                                       at("EMB004", text, "123456789012")}));
 }
 
+TEST(EmbeddingTest, CommentsAndCommentFieldsSuppressInsideTemplates) {
+  const std::string text = R"(Resources:
+  Orders:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      Definition:
+        StartAt: A
+        States:
+          A:
+            Type: Pass
+            # wflint-disable-next-line ASL101 -- added by a later stack
+            Next: Later
+          B:
+            Type: Pass
+            Comment: wflint-disable ASL101 -- so is this one
+            Next: Elsewhere
+          C:
+            Type: Pass
+            Next: Nowhere
+)";
+  const FileReport report = check_text("template.yaml", text, Origin::Explicit, only("ASL101"));
+  EXPECT_EQ(finding_positions(report), std::vector<std::string>{at("ASL101", text, "Nowhere")});
+}
+
 class EmbeddedFilesTest : public ::testing::Test {
  protected:
   void SetUp() override { dir_ = testing::make_temp_dir(); }
@@ -347,6 +371,22 @@ TEST_F(EmbeddedFilesTest, AFileCheckedOnItsOwnGetsOnlyTheTemplatesRulesFromTheTe
       check(template_path, only("ASL101,EMB001"), [](const std::string&) { return true; });
   EXPECT_EQ(finding_positions(report),
             std::vector<std::string>{at("EMB001", kDefinitionFile, "${DDBTable}")});
+}
+
+TEST_F(EmbeddedFilesTest, ATemplatesCommentsSpeakForTheTemplateOnly) {
+  write("statemachine/orders.asl.json", kDefinitionFile);
+  const std::string template_path = write("template.yaml", R"(Resources:
+  Orders:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      DefinitionUri: statemachine/orders.asl.json
+      # wflint-disable-next-line EMB001 -- line 7 of this file, not of the definition
+      DefinitionSubstitutions:
+        Timeout: 30
+)");
+  const FileReport report = check(template_path, only("EMB001,WF010"));
+  EXPECT_EQ(finding_positions(report),
+            (std::vector<std::string>{at("EMB001", kDefinitionFile, "${DDBTable}"), "WF010 6:34"}));
 }
 
 TEST_F(EmbeddedFilesTest, AMissingDefinitionFileIsAnError) {
