@@ -256,6 +256,11 @@ void check_terraform(const Source& source, const CheckOptions& options,
   if (speak_of_broken_files) checker.add_problems(embedding.problems, nullptr);
   std::vector<Suppression> suppressions =
       checker.check_embedding(host, DocumentKind::Terraform, embedding);
+  if (mentions_suppressions(source.text())) {
+    std::vector<Suppression> in_comments = comment_suppressions(source, {});
+    apply_suppressions(report.diagnostics, 0, in_comments);
+    std::move(in_comments.begin(), in_comments.end(), std::back_inserter(suppressions));
+  }
   report_unused(suppressions, options, report.diagnostics);
   report.checked = !embedding.definitions.empty() || !report.diagnostics.empty();
   keep_sources(embedding, report);

@@ -89,19 +89,30 @@ std::vector<Directive> find_directives(std::string_view text) {
   return out;
 }
 
-// Whether `offset` of the document's source falls inside a scalar (a key or a value) of the tree:
-// the text of a string, not a comment.
+// Where a span lies in the file: a document read from a same-position copy (see LoadedDocument::
+// filled_text) keeps its spans in the copy.
+struct FileRange {
+  uint32_t begin;
+  uint32_t end;
+  bool contains(uint32_t offset) const { return begin <= offset && offset < end; }
+};
+
+FileRange in_file(const Span& span) {
+  if (span.end <= span.begin) return {span.begin, span.begin};
+  return {span.source->file_offset(span.begin), span.source->file_offset(span.end - 1) + 1};
+}
+
+// Whether `offset` of the file falls inside a scalar (a key or a value) of the tree: the text of a
+// string, not a comment.
 bool inside_scalar(const Node& root, uint32_t offset) {
-  if (offset < root.span().begin || offset >= root.span().end) return false;
+  if (!in_file(root.span()).contains(offset)) return false;
   const Node* node = &root;
   for (;;) {
-    if (!node->is_object() && !node->is_array())
-      return node->span().begin <= offset && offset < node->span().end;
+    if (!node->is_object() && !node->is_array()) return in_file(node->span()).contains(offset);
     const Node* inside = nullptr;
     for (const Node& child : node->children()) {
-      if (child.has_key() && child.key_span().begin <= offset && offset < child.key_span().end)
-        return true;
-      if (child.span().begin <= offset && offset < child.span().end) inside = &child;
+      if (child.has_key() && in_file(child.key_span()).contains(offset)) return true;
+      if (in_file(child.span()).contains(offset)) inside = &child;
     }
     if (!inside) return false;
     node = inside;

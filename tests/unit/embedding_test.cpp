@@ -459,6 +459,23 @@ module "step_function" {
   EXPECT_EQ(finding_positions(report), std::vector<std::string>{at("ASL101", text, "\"Nowhere\"")});
 }
 
+TEST_F(EmbeddedFilesTest, TerraformCommentsSuppress) {
+  const std::string text = R"(resource "aws_sfn_state_machine" "orders" {
+  definition = jsonencode({
+    StartAt = "A"
+    States = {
+      # wflint-disable-next-line ASL101 -- B comes from another module
+      A = { Type = "Pass", Next = "B" }
+      C = { Type = "Pass", Next = "Nowhere" }
+    }
+  })
+}
+)";
+  const std::string configuration = write("main.tf", text);
+  const FileReport report = check(configuration, only("ASL101,WF010"));
+  EXPECT_EQ(finding_positions(report), std::vector<std::string>{at("ASL101", text, "\"Nowhere\"")});
+}
+
 TEST_F(EmbeddedFilesTest, TerraformJsonencodeIsCheckedAtTheHclTokens) {
   const std::string text = R"(resource "aws_sfn_state_machine" "orders" {
   definition = jsonencode({
