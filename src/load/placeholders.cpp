@@ -9,6 +9,46 @@ std::size_t dollar_brace_end(std::string_view text, std::size_t at) {
   return close == std::string_view::npos ? close : close + 1;
 }
 
+// Calls visit(begin, end, quoted) for each placeholder of `json`, quoted when it is inside a
+// string literal, until visit returns false.
+template <class Visit>
+void scan_placeholders(std::string_view json, PlaceholderEnd placeholder_end, Visit visit) {
+  bool in_string = false;
+  bool escaped = false;
+  std::size_t i = 0;
+  while (i < json.size()) {
+    if (const std::size_t end = placeholder_end(json, i); end != std::string_view::npos) {
+      if (!visit(i, end, in_string)) return;
+      escaped = false;
+      i = end;
+      continue;
+    }
+    const char c = json[i++];
+    if (!in_string) {
+      in_string = c == '"';
+    } else if (escaped) {
+      escaped = false;
+    } else if (c == '\\') {
+      escaped = true;
+    } else if (c == '"') {
+      in_string = false;
+    }
+  }
+}
+
+// Whether some "${" comes where a value or key may start (after '{', '[', ':' or ','): most files
+// hold placeholders only inside strings, and this spares them the scan of every byte.
+bool may_have_bare_placeholder(std::string_view json) {
+  for (std::size_t at = json.find("${"); at != std::string_view::npos;
+       at = json.find("${", at + 2)) {
+    const std::size_t before = json.find_last_not_of(" \t\r\n", at == 0 ? 0 : at - 1);
+    if (at == 0 || before == std::string_view::npos) return true;
+    const char c = json[before];
+    if (c == '{' || c == '[' || c == ':' || c == ',') return true;
+  }
+  return false;
+}
+
 bool any_contains(const std::vector<TextRange>& ranges, std::size_t offset) {
   for (const TextRange& range : ranges) {
     if (range.contains(offset)) return true;
@@ -27,13 +67,18 @@ bool FilledJson::in_placeholder(std::size_t offset) const {
 }
 
 bool has_bare_placeholder(std::string_view json) {
-  return json.find("${") != std::string_view::npos &&
-         !fill_placeholders(json, &dollar_brace_end).unquoted.empty();
+  if (!may_have_bare_placeholder(json)) return false;
+  bool found = false;
+  scan_placeholders(json, &dollar_brace_end, [&](std::size_t, std::size_t, bool quoted) {
+    found = !quoted;
+    return !found;
+  });
+  return found;
 }
 
 std::string quote_bare_placeholders(std::string_view json) {
   std::string out(json);
-  if (json.find("${") == std::string_view::npos) return out;
+  if (!may_have_bare_placeholder(json)) return out;
   for (const TextRange& range : fill_placeholders(json, &dollar_brace_end).unquoted) {
     out[range.begin] = '"';
     out[range.begin + 1] = '$';
@@ -46,34 +91,17 @@ std::string quote_bare_placeholders(std::string_view json) {
 
 FilledJson fill_placeholders(std::string_view json, PlaceholderEnd placeholder_end) {
   FilledJson out{std::string(json), {}, {}};
-  bool in_string = false;
-  bool escaped = false;
-  std::size_t i = 0;
-  while (i < json.size()) {
-    if (const std::size_t end = placeholder_end(json, i); end != std::string_view::npos) {
-      out.placeholders.push_back({i, end});
-      if (in_string) {
-        out.text.replace(i, end - i, end - i, 'x');
-      } else {
-        out.text.replace(i, end - i, end - i, ' ');
-        out.text[i] = '0';
-        out.unquoted.push_back({i, end});
-      }
-      escaped = false;
-      i = end;
-      continue;
+  scan_placeholders(json, placeholder_end, [&](std::size_t begin, std::size_t end, bool quoted) {
+    out.placeholders.push_back({begin, end});
+    if (quoted) {
+      out.text.replace(begin, end - begin, end - begin, 'x');
+    } else {
+      out.text.replace(begin, end - begin, end - begin, ' ');
+      out.text[begin] = '0';
+      out.unquoted.push_back({begin, end});
     }
-    const char c = json[i++];
-    if (!in_string) {
-      in_string = c == '"';
-    } else if (escaped) {
-      escaped = false;
-    } else if (c == '\\') {
-      escaped = true;
-    } else if (c == '"') {
-      in_string = false;
-    }
-  }
+    return true;
+  });
   return out;
 }
 
