@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "engine/inputs.h"
+#include "load/placeholders.h"
 #include "test_support.h"
 
 namespace wflint {
@@ -123,6 +124,14 @@ TEST(EmbeddingTest, AStandaloneDefinitionWithBarePlaceholdersIsRead) {
   "Next": "X"}}})";
   const FileReport report = check_text("wait.asl.json", text);
   EXPECT_EQ(finding_positions(report), std::vector<std::string>{at("ASL101", text, "\"X\"")});
+}
+
+TEST(EmbeddingTest, OnlyPlaceholdersWhereAValueGoesAreQuoted) {
+  EXPECT_FALSE(has_bare_placeholder(R"({"a": "b: ${c}", "d": "${e}"})"));
+  EXPECT_TRUE(has_bare_placeholder(R"({"a": "b: ${c}", "d": ${e}})"));
+  EXPECT_TRUE(has_bare_placeholder("[1,\n  ${c}]"));
+  EXPECT_EQ(quote_bare_placeholders(R"({"a": ${Tm}, "b": "${x}"})"),
+            R"({"a": "${T", "b": "${x}"})");
 }
 
 TEST(EmbeddingTest, SubstitutionsAreMatchedWithPlaceholders) {
