@@ -204,7 +204,7 @@ class Parser {
   }
 
   void check_region() {
-    if (out_.region.empty() || RE2::FullMatch(out_.region.text, region_re())) return;
+    if (out_.region.empty() || is_aws_region(out_.region.text)) return;
     note_unusual(out_.region,
                  fmt::format("{} is not an AWS region", text::json_quote(out_.region.text)),
                  "regions look like us-east-1, eu-central-2 or us-gov-west-1");
@@ -212,7 +212,7 @@ class Parser {
 
   void check_account() {
     const std::string_view account = out_.account.text;
-    if (account.empty() || (account.size() == kAccountDigits && made_of(account, kDigits))) return;
+    if (account.empty() || is_account_id(account)) return;
     note_unusual(out_.account,
                  fmt::format("account {} is not 12 digits", text::json_quote(account)),
                  "an AWS account id has exactly 12 digits, as in 123456789012");
@@ -418,6 +418,14 @@ std::string_view to_string(IntegrationPattern pattern) {
 
 TaskResource parse_task_resource(std::string_view text) {
   return Parser(text).run();
+}
+
+bool is_aws_region(std::string_view text) {
+  return RE2::FullMatch(text, region_re());
+}
+
+bool is_account_id(std::string_view text) {
+  return text.size() == kAccountDigits && made_of(text, kDigits);
 }
 
 }  // namespace wflint::lang

@@ -62,4 +62,8 @@ struct TaskResource {
 // ResourceKind::Invalid with the first problem found.
 TaskResource parse_task_resource(std::string_view text);
 
+// The shapes of an AWS region ("us-east-1", "us-gov-west-1") and of an account id (12 digits).
+bool is_aws_region(std::string_view text);
+bool is_account_id(std::string_view text);
+
 }  // namespace wflint::lang

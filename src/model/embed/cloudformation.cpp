@@ -114,7 +114,7 @@ void collect_placeholders(const Node& node, bool in_fn_sub, std::vector<Placehol
 class TemplateReader {
  public:
   TemplateReader(const Document& document, const EmbedContext& context)
-      : root_(*document.root()), context_(context) {}
+      : root_(*document.root()), context_(context), template_names_(template_names(root_)) {}
 
   Embedding read() {
     const Node* resources = root_.find("Resources");
@@ -144,7 +144,7 @@ class TemplateReader {
     definition.account_reference_hint =
         "write ${AWS::AccountId} and ${AWS::Region} in an Fn::Sub, or pass the ARN through "
         "DefinitionSubstitutions with !GetAtt";
-    definition.template_names = template_names(root_);
+    definition.template_names = template_names_;
     return definition;
   }
 
@@ -298,6 +298,7 @@ class TemplateReader {
 
   const Node& root_;
   const EmbedContext& context_;
+  const std::vector<std::string> template_names_;  // read once for all the template's resources
   Embedding embedding_;
 };
 

@@ -9,17 +9,6 @@ extern const Rule kHardCodedAccount;
 
 namespace {
 
-bool is_account_id(std::string_view text) {
-  return text.size() == 12 && text.find_first_not_of("0123456789") == std::string_view::npos;
-}
-
-// A region as AWS writes them: letters, dashes and a final digit ("us-east-1", "us-gov-west-1").
-bool is_region(std::string_view text) {
-  return text.size() >= 9 && text.find('-') != std::string_view::npos &&
-         std::isdigit(static_cast<unsigned char>(text.back())) &&
-         std::isalpha(static_cast<unsigned char>(text.front()));
-}
-
 void report_literals(const CheckContext& ctx, const Node& node, std::string_view arn,
                      DiagnosticSink& sink) {
   const lang::TaskResource parsed = lang::parse_task_resource(arn);
@@ -27,7 +16,8 @@ void report_literals(const CheckContext& ctx, const Node& node, std::string_view
   const embed::EmbeddedDefinition& definition = *ctx.embedded;
   for (const lang::Segment* segment : {&parsed.account, &parsed.region}) {
     const bool account = segment == &parsed.account;
-    if (account ? !is_account_id(segment->text) : !is_region(segment->text)) continue;
+    if (account ? !lang::is_account_id(segment->text) : !lang::is_aws_region(segment->text))
+      continue;
     sink.report_at(kHardCodedAccount, node.text_span(segment->offset, segment->length()),
                    node.json_pointer(),
                    fmt::format("the function ARN names {} {} literally: deployed to another {} "
