@@ -1,5 +1,6 @@
 // Writes a synthetic state machine (or what running one needs) to stdout:
 //   make_state_machine STATES json|yaml        a chain of Lambda tasks, for `wflint check`
+//   make_state_machine STATES dense            Choice states with 10 rules each, for `wflint check`
 //   make_state_machine STATES run-chain        a chain of Task, Pass and Choice states, for `wflint
 //   run` make_state_machine STATES run-mocks NAME   the MockConfigFile answering run-chain's tasks
 //   make_state_machine ITEMS run-map           a distributed Map over ITEMS items
@@ -15,7 +16,7 @@
 int main(int argc, char** argv) {
   if (argc < 3) {
     std::fprintf(stderr,
-                 "usage: %s COUNT json|yaml|run-chain|run-mocks NAME|run-map|run-map-input|"
+                 "usage: %s COUNT json|yaml|dense|run-chain|run-mocks NAME|run-map|run-map-input|"
                  "run-jsonata-map\n",
                  argv[0]);
     return 2;
@@ -28,6 +29,8 @@ int main(int argc, char** argv) {
     text = synthetic_run_chain(count);
   } else if (kind == "run-mocks") {
     text = synthetic_run_mocks(count, argc > 3 ? argv[3] : "chain");
+  } else if (kind == "dense") {
+    text = synthetic_dense_choices(count, 10);
   } else if (kind == "run-jsonata-map") {
     text = synthetic_jsonata_map();
   } else if (kind == "run-map" || kind == "run-map-input") {

@@ -54,6 +54,24 @@ std::string synthetic_state_machine(int states, Format format) {
   return out;
 }
 
+std::string synthetic_dense_choices(int states, int choices) {
+  std::string out = "{\"StartAt\": \"c0\", \"States\": {\n";
+  const auto target = [&](int i) {
+    return i < states ? fmt::format("c{}", i) : std::string("done");
+  };
+  for (int i = 0; i < states; ++i) {
+    out += fmt::format(R"("c{}": {{"Type": "Choice", "Choices": [)", i);
+    for (int c = 1; c <= choices; ++c) {
+      out += fmt::format(R"({}{{"Variable": "$.n", "NumericEquals": {}, "Next": "{}"}})",
+                         c == 1 ? "" : ", ", c, target(i + c));
+    }
+    out += fmt::format(R"(], "Default": "{}"}},)", target(i + 1));
+    out += '\n';
+  }
+  out += "\"done\": {\"Type\": \"Succeed\"}}}\n";
+  return out;
+}
+
 }  // namespace wflint::bench
 
 namespace wflint::bench {

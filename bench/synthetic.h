@@ -10,6 +10,11 @@ enum class Format { Json, Yaml };
 // ResultSelector and a Retry, the last one ending the execution. About 450 bytes a state.
 std::string synthetic_state_machine(int states, Format format);
 
+// A valid state machine of `states` Choice states, each with `choices` rules and a Default that
+// branch forward (so states * (choices + 1) transitions), the last ones ending in a Succeed
+// state. JSON, one state per line.
+std::string synthetic_dense_choices(int states, int choices);
+
 }  // namespace wflint::bench
 
 namespace wflint::bench {

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs the Debian packages wflint builds with, when any is missing. Needs root (or sudo).
+# Installs the Debian packages wflint builds with, and any named as arguments, when missing.
+# Needs root (or sudo).
 set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config
   libsimdjson-dev libyaml-cpp-dev libvalijson-dev libfmt-dev libre2-dev libcli11-dev
   libcpp-httplib-dev nettle-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev
+  "$@"
 )
 
 missing=()

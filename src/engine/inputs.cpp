@@ -42,6 +42,15 @@ std::string display(const fs::path& path) {
   return text;
 }
 
+// Why a symbolic link cannot be followed, or nullopt when it leads somewhere.
+std::optional<std::string> broken_link(const fs::path& link) {
+  std::error_code ec;
+  const fs::file_status target = fs::status(link, ec);
+  if (ec == std::errc::too_many_symbolic_link_levels) return "the link loops";
+  if (ec || target.type() == fs::file_type::not_found) return "the link points nowhere";
+  return std::nullopt;
+}
+
 void walk_directory(const fs::path& root, const DirectoryFilter& excluded, InputList& out) {
   std::error_code ec;
   fs::recursive_directory_iterator it(root, fs::directory_options::none, ec);
@@ -65,11 +74,12 @@ void walk_directory(const fs::path& root, const DirectoryFilter& excluded, Input
       continue;
     }
     if (!has_workflow_extension(entry.path()) || is_config_file(entry.path())) continue;
-    if (entry.is_symlink(type_ec) && !entry.exists(type_ec)) {
-      out.errors.push_back(
-          {display(entry.path()),
-           fmt::format("{}: cannot read: the link points nowhere", display(entry.path()))});
-      continue;
+    if (entry.is_symlink(type_ec)) {
+      if (const std::optional<std::string> broken = broken_link(entry.path())) {
+        out.errors.push_back({display(entry.path()),
+                              fmt::format("{}: cannot read: {}", display(entry.path()), *broken)});
+        continue;
+      }
     }
     if (entry.is_regular_file(type_ec) || entry.is_symlink(type_ec)) {
       out.files.push_back(InputFile{display(entry.path()), Origin::Walked});

@@ -46,7 +46,9 @@ bool Node::is_integer() const {
 
 uint32_t Node::prefix_of(std::string_view key) {
   uint32_t prefix = 0;
-  std::memcpy(&prefix, key.data(), std::min<std::size_t>(key.size(), sizeof prefix));
+  // An empty key may have no data at all, and memcpy's source must not be null even for 0 bytes.
+  if (!key.empty())
+    std::memcpy(&prefix, key.data(), std::min<std::size_t>(key.size(), sizeof prefix));
   return prefix;
 }
 

@@ -13,14 +13,22 @@
 namespace wflint {
 namespace {
 
-// Larger files are refused rather than loaded: spans use 32-bit offsets, and no workflow
-// definition comes near this size (AWS caps a state machine definition at 1 MiB).
-constexpr std::uintmax_t kMaxFileSize = 1ull << 30;
+// Larger files are refused from their size alone, so memory stays bounded whatever a repository
+// holds. No workflow comes near it: AWS caps a state machine definition and a CloudFormation
+// template at 1 MiB, an SSM document at 64 KiB.
+constexpr std::uintmax_t kMaxFileMiB = 128;
+constexpr std::uintmax_t kMaxFileSize = kMaxFileMiB << 20;
+
+std::uintmax_t mebibytes_rounded_up(std::uintmax_t bytes) {
+  return (bytes + (1u << 20) - 1) >> 20;
+}
 
 }  // namespace
 
 std::unique_ptr<Source> read_source(const std::string& path, std::string& error) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // Non-blocking, so that a named pipe is refused below instead of waited on; regular files
+  // ignore the flag.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     error = fmt::format("{}: cannot read: {}", path, std::strerror(errno));
     return nullptr;
@@ -32,7 +40,9 @@ std::unique_ptr<Source> read_source(const std::string& path, std::string& error)
     return nullptr;
   }
   if (static_cast<std::uintmax_t>(info.st_size) > kMaxFileSize) {
-    error = fmt::format("{}: cannot read: the file is larger than 1 GiB", path);
+    error =
+        fmt::format("{}: cannot read: the file is {} MiB, more than the {} MiB wflint reads", path,
+                    mebibytes_rounded_up(static_cast<std::uintmax_t>(info.st_size)), kMaxFileMiB);
     ::close(fd);
     return nullptr;
   }

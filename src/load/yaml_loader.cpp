@@ -1,6 +1,7 @@
 #include "load/yaml_loader.h"
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
@@ -254,6 +255,13 @@ bool indented_with_tab(std::string_view text, uint32_t offset) {
   return false;
 }
 
+// Where yaml-cpp stopped, as an offset of the file (its end when yaml-cpp does not say).
+uint32_t offset_of(const YAML::Exception& error, const Source& source, uint32_t start) {
+  const uint32_t offset = error.mark.is_null() ? static_cast<uint32_t>(source.size())
+                                               : start + static_cast<uint32_t>(error.mark.pos);
+  return std::min<uint32_t>(offset, static_cast<uint32_t>(source.size()));
+}
+
 }  // namespace
 
 std::vector<LoadedDocument> load_yaml(const Source& source, uint32_t start) {
@@ -267,10 +275,14 @@ std::vector<LoadedDocument> load_yaml(const Source& source, uint32_t start) {
     }
   } catch (const StopReading&) {
     // The problem has been recorded where it was found.
+  } catch (const YAML::DeepRecursion& error) {
+    // yaml-cpp's own guard, which trips before the tree's depth limit on block nesting.
+    handler.syntax_error(offset_of(error, source, start),
+                         fmt::format("nesting is deeper than YAML's parser follows ({} levels); "
+                                     "wflint stops reading here",
+                                     error.depth()));
   } catch (const YAML::Exception& error) {
-    uint32_t offset = error.mark.is_null() ? static_cast<uint32_t>(source.size())
-                                           : start + static_cast<uint32_t>(error.mark.pos);
-    offset = std::min<uint32_t>(offset, static_cast<uint32_t>(source.size()));
+    const uint32_t offset = offset_of(error, source, start);
     handler.syntax_error(offset, indented_with_tab(source.text(), offset)
                                      ? "tabs cannot indent YAML; use spaces"
                                      : plain_message(error.msg));

@@ -463,9 +463,6 @@ std::optional<RunError> expect_encodable(const Call& call, std::size_t i, std::s
                                   i + 1, call.name, length, kMaxEncodingChars));
 }
 
-constexpr std::string_view kBase64Alphabet =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 Outcome<Json> base64_encode_call(Call& call) {
   if (auto error = expect_string(call, 0)) return *error;
   const std::string& text = string_arg(call, 0);
@@ -730,7 +727,8 @@ class Evaluator {
       return evaluate_call(arg.call, depth + 1);
     }
     if (arg.kind != lang::ArgKind::Path) return literal_value(arg);
-    std::optional<Json> value = lookup_(arg.path, arg.value);
+    // The path's offsets count in the whole call, where its bracket segments are read.
+    std::optional<Json> value = lookup_(arg.path, text_);
     if (!value) return path_not_found(arg);
     return std::move(*value);
   }

@@ -143,7 +143,8 @@ class NodeValue {
 class NodeAdapter : public valijson::adapters::BasicAdapter<NodeAdapter, NodeArray, NodeMember,
                                                             NodeObject, NodeValue> {
  public:
-  NodeAdapter() = default;
+  // An explicit value: BasicAdapter holds it const, which Clang will not default-initialize.
+  NodeAdapter() : BasicAdapter(NodeValue()) {}
   explicit NodeAdapter(const Node& node) : BasicAdapter(NodeValue(node)) {}
 };
 

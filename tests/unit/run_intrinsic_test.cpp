@@ -4,6 +4,7 @@
 #include <string>
 
 #include "run/intrinsic_eval.h"
+#include "run/jsonpath.h"
 
 namespace wflint::run {
 namespace {
@@ -423,6 +424,24 @@ TEST_F(IntrinsicEvalTest, AParsedCallCanBeEvaluatedDirectly) {
   const Outcome<Json> result = evaluate_intrinsic(parsed.intrinsic, text, lookup, env);
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(to_text(result.value()), "42");
+}
+
+// Found by fuzz_intrinsic: a path argument's offsets count in the whole call, and a lookup that
+// read its bracket segments from the argument's own text ran past its end (`wflint run` aborted
+// on States.Format('item {}', $.list[1])). This lookup reads brackets as the interpreter's does.
+TEST(IntrinsicPathTextTest, BracketSegmentsOfAPathArgumentAreReadFromTheCall) {
+  const Json input = Json::parse(R"({"list": ["a", "b"], "m": {"k x": 1}})");
+  IntrinsicEnvironment env{nullptr, &input};
+  const PathLookup lookup = [&](const lang::Path& path,
+                                std::string_view text) -> std::optional<Json> {
+    Outcome<Json> read = read_path(path, text, input);
+    if (!read.ok()) return std::nullopt;
+    return std::move(read.value());
+  };
+  const Outcome<Json> result =
+      evaluate_intrinsic("States.Format('item {} {}', $.list[1], $.m['k x'])", lookup, env);
+  ASSERT_TRUE(result.ok()) << result.error().cause;
+  EXPECT_EQ(to_text(result.value()), R"("item b 1")");
 }
 
 }  // namespace

@@ -169,5 +169,14 @@ TEST(YamlLoaderTest, CrLfLineEndings) {
   EXPECT_EQ(locate(report.diagnostics[0].span).end.column, 11u);
 }
 
+// Found by fuzz_yaml_load: an empty key has no bytes behind it, and hashing it passed a null
+// pointer to memcpy (undefined behaviour, even for zero bytes).
+TEST(YamlLoaderTest, EmptyKeysAreFound) {
+  testing::LoadedText doc = load("\"\": first\n'': second\nStartAt: A\n");
+  ASSERT_NE(doc.root().find(""), nullptr);
+  EXPECT_EQ(doc.root().find("")->text(), "second");
+  EXPECT_EQ(doc.root().find("StartAt")->text(), "A");
+}
+
 }  // namespace
 }  // namespace wflint

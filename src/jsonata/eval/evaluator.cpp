@@ -207,9 +207,10 @@ constexpr uintptr_t kStackReserve = 256 * 1024;
 // Used where the thread's stack bounds are unknown.
 constexpr uintptr_t kDefaultStackBudget = 1024 * 1024;
 
+// The frame address rather than a local's: AddressSanitizer may move locals to a heap "fake
+// stack", which would make the depth look wrong.
 uintptr_t current_stack_address() {
-  char marker = 0;
-  return reinterpret_cast<uintptr_t>(&marker);
+  return reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
 }
 
 // The lowest address of this thread's stack; 0 when unknown. Asked once per thread: for the main

@@ -39,8 +39,9 @@ class Object {
   void set(std::string_view key, Value value);
   bool erase(std::string_view key);
   const std::vector<std::pair<std::string, Value>>& members() const { return members_; }
-  size_t size() const { return members_.size(); }
-  bool empty() const { return members_.empty(); }
+  // Defined after Value: a vector's size() needs its element type complete (Clang insists).
+  size_t size() const;
+  bool empty() const;
 
  private:
   struct KeyHash {
@@ -139,6 +140,13 @@ class Value {
       : storage_(index, std::forward<Arguments>(arguments)...) {}
   Storage storage_;
 };
+
+inline size_t Object::size() const {
+  return members_.size();
+}
+inline bool Object::empty() const {
+  return members_.empty();
+}
 
 // A new empty result sequence.
 Value make_sequence();
