@@ -73,11 +73,12 @@ std::size_t serialized_size(const Json& value) {
 Outcome<Json> parse_json(std::string_view text) {
   try {
     return Json::parse(text.begin(), text.end());
-  } catch (const Json::parse_error& error) {
-    // what() reads "[json.exception.parse_error.101] parse error at line 1, column 3: ...".
+  } catch (const Json::exception& error) {
+    // A syntax error (parse_error) or a number too large for a double (out_of_range). what()
+    // reads "[json.exception.parse_error.101] parse error at line 1, column 3: ...".
     std::string_view why = error.what();
-    if (const auto start = why.find("parse error"); start != std::string_view::npos) {
-      why.remove_prefix(start);
+    if (const auto start = why.find("] "); start != std::string_view::npos) {
+      why.remove_prefix(start + 2);
     }
     return RunError{"States.Runtime", std::string(why)};
   }
@@ -103,8 +104,9 @@ Json from_node(const Node& node) {
       const std::string_view text = node.text();
       try {
         return Json::parse(text.begin(), text.end());
-      } catch (const Json::parse_error&) {
-        return node.number().value_or(0.0);  // YAML spellings such as "+1" or ".5"
+      } catch (const Json::exception&) {
+        // YAML spellings such as "+1" or ".5"; a number too large for a double becomes 0.
+        return node.number().value_or(0.0);
       }
     }
     case NodeKind::Bool:

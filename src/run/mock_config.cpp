@@ -3,6 +3,10 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+#include <vector>
 
 #include "load/node.h"
 #include "run/loaded_file.h"
@@ -36,6 +40,21 @@ std::string_view TestCaseMocks::response_name(std::string_view state) const {
 }
 
 namespace {
+
+// The first number in `value` too large for a 64-bit float (1e999), which a response could not
+// return; nullptr when there is none.
+const Node* overflowing_number(const Node& value) {
+  std::vector<const Node*> pending{&value};
+  while (!pending.empty()) {
+    const Node* node = pending.back();
+    pending.pop_back();
+    if (node->is_number() && std::isinf(std::strtod(std::string(node->text()).c_str(), nullptr)))
+      return node;
+    for (const Node& child : node->children())
+      pending.push_back(&child);
+  }
+  return nullptr;
+}
 
 class MockConfigReader {
  public:
@@ -94,6 +113,11 @@ class MockConfigReader {
     }
     MockResponse response;
     if (returned != nullptr) {
+      if (const Node* number = overflowing_number(*returned)) {
+        problem(*number,
+                fmt::format("{} is too large for a number a function can return", number->text()));
+        return std::nullopt;
+      }
       response.returned = from_node(*returned);
       return response;
     }

@@ -58,6 +58,28 @@ TEST(JsonPathEval, ReferencePathWritesCreateObjectsOnTheWay) {
   EXPECT_FALSE(write("$.list[5]", 3).ok());
 }
 
+// Found by fuzz_path and fuzz_mock_config: a number too large for a double made nlohmann throw
+// out_of_range, which only parse_error was caught for, and `wflint run` aborted.
+TEST(JsonPathEval, FilterWithANumberTooLargeForADoubleMatchesNothing) {
+  const Outcome<Json> result = read("$.store.book[?(@.price == 1e999)].title", kStore);
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(result.value(), Json::array());
+}
+
+TEST(MockConfigFile, NumberTooLargeForADoubleIsAProblem) {
+  std::string error;
+  const auto file = load_text("mocks.json", R"({
+    "StateMachines": {"orders": {"TestCases": {"Happy": {"Charge": "Huge"}}}},
+    "MockedResponses": {"Huge": {"0": {"Return": {"Payload": [1, 1e999]}}}}})",
+                              error);
+  ASSERT_TRUE(file) << error;
+  std::vector<std::string> problems;
+  EXPECT_FALSE(MockConfig::read(*file->root(), problems));
+  EXPECT_EQ(problems,
+            std::vector<std::string>{
+                "mocks.json:3:66: 1e999 is too large for a number a function can return"});
+}
+
 TEST(MockConfigFile, RangesAnswerTheirCallsAndGapsAnswerNothing) {
   std::string error;
   const auto file = load_text("mocks.json", R"({

@@ -1,7 +1,6 @@
 #include "rules/lmb/invoke_parameters.h"
 
 #include <fmt/format.h>
-#include <re2/re2.h>
 
 #include <algorithm>
 #include <span>
@@ -28,12 +27,6 @@ constexpr std::string_view kFunctionNameForms =
     "FunctionName is a function name (my-function), a name with a version or alias "
     "(my-function:prod), a partial ARN (123456789012:function:my-function) or a function ARN "
     "(arn:aws:lambda:us-east-1:123456789012:function:my-function)";
-
-// us-east-1, us-gov-west-1, cn-north-1, eusc-de-east-1, ...
-const RE2& region_re() {
-  static const RE2 re(R"([a-z]{2,4}(?:-[a-z]+)+-[0-9]{1,2})");
-  return re;
-}
 
 bool made_of(std::string_view text, std::string_view allowed) {
   return !text.empty() && text.find_first_not_of(allowed) == std::string_view::npos;
@@ -131,7 +124,7 @@ void check_account(const lang::Segment& account, FunctionNameRef& out) {
 }
 
 void check_region(const lang::Segment& region, FunctionNameRef& out) {
-  if (RE2::FullMatch(region.text, region_re())) return;
+  if (lang::is_aws_region(region.text)) return;
   if (is_placeholder_word(region.text)) {
     out.placeholder = true;
     return;
