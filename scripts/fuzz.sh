@@ -46,6 +46,13 @@ project_files() {
   find corpus tests examples fuzz/seeds -type f \( "${pattern[@]:1}" \) -print0
 }
 
+# Every match of an extended regular expression in the project's JSON and YAML files and in the
+# unit tests' sources (whose strings hold many more expressions).
+strings_matching() {
+  { project_files .json .yaml; find tests/unit -name '*.cpp' -print0; } |
+    xargs -0 grep -ohE "$1" || true
+}
+
 # One seed per line of standard input (the strings the corpus holds in that language).
 seeds_from_lines() {
   sort -u | split -l 1 -a 6 - "$1/line-"
@@ -69,20 +76,18 @@ assemble_seeds() {
     fuzz_check) project_files .json .yaml .yml .tf | copy_seeds "$dir" ;;
     fuzz_mock_config) find tests/run -name 'mocks.json' -print0 | copy_seeds "$dir" ;;
     fuzz_config) find fuzz/seeds/config -type f -print0 | copy_seeds "$dir" ;;
-    fuzz_path) project_files .json .yaml | xargs -0 grep -ohE '"\$[^" ]*"' | tr -d '"' |
+    fuzz_path) strings_matching '"\$[^" ]*"' | tr -d '"' | seeds_from_lines "$dir" ;;
+    fuzz_intrinsic) strings_matching 'States\.[A-Za-z]+\(.*\)' | seeds_from_lines "$dir" ;;
+    fuzz_jsonata) strings_matching '\{%.*%\}' | sed -E 's/^\{%(.*)%\}$/\1/' |
       seeds_from_lines "$dir" ;;
-    fuzz_intrinsic) project_files .json .yaml | xargs -0 grep -ohE 'States\.[A-Za-z]+\(.*\)' |
-      seeds_from_lines "$dir" ;;
-    fuzz_jsonata) project_files .json .yaml | xargs -0 grep -ohE '\{%.*%\}' |
-      sed -E 's/^\{%(.*)%\}$/\1/' | seeds_from_lines "$dir" ;;
-    fuzz_ssm_reference) project_files .json .yaml | xargs -0 grep -ohE '.*\{\{.*\}\}.*' |
-      seeds_from_lines "$dir" ;;
+    fuzz_ssm_reference) strings_matching '.*\{\{.*\}\}.*' | seeds_from_lines "$dir" ;;
   esac
 }
 
 max_len_for() {
   case "$1" in
     fuzz_path | fuzz_intrinsic | fuzz_jsonata | fuzz_ssm_reference) echo 4096 ;;
+    fuzz_check) echo 16384 ;;
     *) echo 65536 ;;
   esac
 }

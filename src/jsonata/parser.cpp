@@ -183,8 +183,9 @@ class Parser {
     if (heights_[index] > kMaxTreeHeight) fail_too_deep(ast_.node(index).offset);
   }
 
-  [[noreturn]] static void fail_too_deep(uint32_t offset) {
-    fail(offset, 1, "expression nested too deeply");
+  // A node may sit at the end of the text (an operand the expression lacks): nothing to underline.
+  [[noreturn]] void fail_too_deep(uint32_t offset) const {
+    fail(offset, offset < text_.size() ? 1 : 0, "expression nested too deeply");
   }
 
   uint32_t leaf(NodeKind kind, const Token& token) {

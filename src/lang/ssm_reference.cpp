@@ -62,13 +62,16 @@ bool closes_at(std::string_view text, std::size_t at) {
   return text.substr(at, 2) == "}}";
 }
 
-// The reference whose "{{" is at `open`, with `next` set past it; nothing when there is none.
+// The reference whose "{{" is at `open`, with `next` set past it; nothing when there is none. A
+// reference inside a reference is read one level deep only: "{{ {{ {{" is no reference, and
+// reading it stays linear however many braces follow.
 std::optional<SsmReference> read_reference(std::string_view text, std::size_t open,
-                                           std::size_t& next) {
+                                           std::size_t& next, bool outermost = true) {
   const std::size_t inner = skip_blanks(text, open + 2);
   if (text.substr(inner, 2) == "{{") {
+    if (!outermost) return std::nullopt;
     std::size_t inner_next = 0;
-    std::optional<SsmReference> nested = read_reference(text, inner, inner_next);
+    std::optional<SsmReference> nested = read_reference(text, inner, inner_next, false);
     const std::size_t close = skip_blanks(text, inner_next);
     if (!nested || !closes_at(text, close)) return std::nullopt;
     nested->kind = SsmReference::Kind::Nested;

@@ -303,5 +303,16 @@ TEST(JsonataParserTest, ReportsDeepNestingInsteadOfOverflowingTheStack) {
   EXPECT_TRUE(parse(fine).ast.has_value());
 }
 
+// Found by fuzz_jsonata: a chain of transforms too deep to follow whose last operand is missing
+// put the "nested too deeply" underline one byte past the end of the text.
+TEST(JsonataParserTest, TooDeepAtTheEndUnderlinesNothingPastIt) {
+  const std::string text(256, '|');
+  ParseResult result = parse(text);
+  ASSERT_TRUE(result.error.has_value());
+  EXPECT_EQ(result.error->message, "expression nested too deeply");
+  EXPECT_EQ(result.error->offset, 256u);
+  EXPECT_EQ(result.error->length, 0u);
+}
+
 }  // namespace
 }  // namespace wflint::jsonata

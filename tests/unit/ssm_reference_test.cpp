@@ -122,6 +122,23 @@ TEST(SsmReferenceParse, NestedWithoutBlanks) {
   EXPECT_EQ(refs[0].length, 9u);
 }
 
+TEST(SsmReferenceParse, NestingIsReadOneLevelDeep) {
+  const std::vector<SsmReference> refs = find_ssm_references("{{ {{ {{x}} }} }}");
+  ASSERT_EQ(refs.size(), 1u);
+  EXPECT_EQ(refs[0].kind, Kind::Nested);
+  EXPECT_EQ(refs[0].name, "{{x}}");
+  EXPECT_EQ(refs[0].offset, 3u);
+}
+
+// Found by fuzz_ssm_reference: every "{{" read the ones after it recursively, so a long run of
+// braces took quadratic time and as many stack frames as braces (a crash at a few megabytes).
+TEST(SsmReferenceParse, LongRunsOfOpeningBracesAreNoReference) {
+  std::string braces;
+  for (int i = 0; i < 500'000; ++i)
+    braces += "{{ ";
+  EXPECT_EQ(find_ssm_references(braces).size(), 0u);
+}
+
 TEST(SsmReferenceParse, IgnoresTextThatIsNotAReference) {
   EXPECT_TRUE(find_ssm_references("{{{}}}").empty());
   EXPECT_TRUE(find_ssm_references("{{ .Values }}").empty());
