@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <system_error>
 #include <unordered_set>
 
@@ -117,11 +118,21 @@ InputList collect_inputs(const std::vector<std::string>& paths, const DirectoryF
 }
 
 CheckedAlone checked_alone_in(const InputList& inputs) {
-  auto paths = std::make_shared<std::unordered_set<std::string>>();
-  for (const InputFile& file : inputs.files) {
-    if (file.path != "-") paths->insert(absolute_normal(file.path));
-  }
-  return [paths](const std::string& path) { return paths->contains(absolute_normal(path)); };
+  // Built on the first question, which only a template naming a file asks: most runs never pay
+  // for a second copy of every path.
+  struct Paths {
+    std::once_flag built;
+    std::unordered_set<std::string> absolute;
+  };
+  auto paths = std::make_shared<Paths>();
+  return [paths, &inputs](const std::string& path) {
+    std::call_once(paths->built, [&] {
+      for (const InputFile& file : inputs.files) {
+        if (file.path != "-") paths->absolute.insert(absolute_normal(file.path));
+      }
+    });
+    return paths->absolute.contains(absolute_normal(path));
+  };
 }
 
 }  // namespace wflint

@@ -35,7 +35,7 @@ using DirectoryFilter = std::function<bool(const std::string& directory)>;
 InputList collect_inputs(const std::vector<std::string>& paths,
                          const DirectoryFilter& excluded = {});
 
-// Whether a file is one of `inputs`, whatever way its path is written.
+// Whether a file is one of `inputs`, whatever way its path is written. `inputs` must outlive it.
 CheckedAlone checked_alone_in(const InputList& inputs);
 
 }  // namespace wflint

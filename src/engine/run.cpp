@@ -36,8 +36,10 @@ void check_inputs(const std::vector<InputFile>& files, const RunOptions& options
       consume(check_input(file, options));
     return;
   }
+  // Reports wait in a ring of `window` slots: a worker takes file i only once file i - window has
+  // been consumed, so its slot is free, and memory does not grow with the number of files.
   const std::size_t window = 8 * std::size_t{jobs};
-  std::vector<std::optional<FileReport>> slots(count);
+  std::vector<std::optional<FileReport>> slots(window);
   std::mutex mutex;
   std::condition_variable ready;    // a slot was filled
   std::condition_variable advance;  // the consumer moved on
@@ -55,7 +57,7 @@ void check_inputs(const std::vector<InputFile>& files, const RunOptions& options
       FileReport report = check_input(files[index], options);
       {
         std::lock_guard lock(mutex);
-        slots[index] = std::move(report);
+        slots[index % window] = std::move(report);
       }
       ready.notify_all();
     }
@@ -69,9 +71,10 @@ void check_inputs(const std::vector<InputFile>& files, const RunOptions& options
     FileReport report;
     {
       std::unique_lock lock(mutex);
-      ready.wait(lock, [&] { return slots[i].has_value(); });
-      report = std::move(*slots[i]);
-      slots[i].reset();
+      std::optional<FileReport>& slot = slots[i % window];
+      ready.wait(lock, [&] { return slot.has_value(); });
+      report = std::move(*slot);
+      slot.reset();
       consumed = i + 1;
     }
     advance.notify_all();
