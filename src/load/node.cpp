@@ -46,9 +46,13 @@ bool Node::is_integer() const {
 
 uint32_t Node::prefix_of(std::string_view key) {
   uint32_t prefix = 0;
-  // An empty key may have no data at all, and memcpy's source must not be null even for 0 bytes.
-  if (!key.empty())
-    std::memcpy(&prefix, key.data(), std::min<std::size_t>(key.size(), sizeof prefix));
+  // A constant-size copy is one load; an empty key may have no data at all, and memcpy's source
+  // must not be null even for 0 bytes.
+  if (key.size() >= sizeof prefix) {
+    std::memcpy(&prefix, key.data(), sizeof prefix);
+  } else if (!key.empty()) {
+    std::memcpy(&prefix, key.data(), key.size());
+  }
   return prefix;
 }
 

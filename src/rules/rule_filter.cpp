@@ -46,8 +46,16 @@ bool matches_any(const std::vector<std::string>& selectors, const rules::RuleInf
 }  // namespace
 
 RuleFilter::RuleFilter() {
+  std::vector<std::string_view> all;
   for (const rules::Rule* rule : rules::all_rules())
-    enabled_ids_.push_back(rule->info.id);
+    all.push_back(rule->info.id);
+  set_enabled(std::move(all));
+}
+
+void RuleFilter::set_enabled(std::vector<std::string_view> ids) {
+  enabled_ids_ = std::move(ids);
+  sorted_ids_ = enabled_ids_;
+  std::sort(sorted_ids_.begin(), sorted_ids_.end());
 }
 
 std::optional<RuleFilter> RuleFilter::parse(std::string_view select, std::string_view ignore,
@@ -76,11 +84,11 @@ void RuleFilter::apply(const std::optional<std::vector<std::string>>& select,
         select ? matches_any(*select, rule->info) : this->enabled(rule->info.id);
     if (was_enabled && !matches_any(ignore, rule->info)) enabled.push_back(rule->info.id);
   }
-  enabled_ids_ = std::move(enabled);
+  set_enabled(std::move(enabled));
 }
 
 bool RuleFilter::enabled(std::string_view rule_id) const {
-  return std::find(enabled_ids_.begin(), enabled_ids_.end(), rule_id) != enabled_ids_.end();
+  return std::binary_search(sorted_ids_.begin(), sorted_ids_.end(), rule_id);
 }
 
 }  // namespace wflint

@@ -33,7 +33,10 @@ class RuleFilter {
   const std::vector<std::string_view>& enabled_ids() const { return enabled_ids_; }
 
  private:
+  void set_enabled(std::vector<std::string_view> ids);
+
   std::vector<std::string_view> enabled_ids_;  // static strings of the registry, in its order
+  std::vector<std::string_view> sorted_ids_;   // the same, sorted: enabled() runs per rule and file
 };
 
 }  // namespace wflint
